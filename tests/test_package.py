@@ -1,0 +1,43 @@
+"""Checks that a notebook cannot make: the installed command, package data, and library hygiene."""
+import subprocess, sys, os, tomllib
+from pathlib import Path
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+
+def test_cli_simulate_runs(tmp_path):
+    "The README's main command, through the installed console script."
+    exe = Path(sys.executable).with_name('cbldm')
+    cmd = [str(exe)] if exe.exists() else [sys.executable, '-c', 'import sys; from cbldm.cli import main; sys.exit(main())']
+    out = subprocess.run(cmd + ['simulate', '--family', 'Ico', '--element', 'Au', '--size', '3', '-o', str(tmp_path)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ['Au_Ico3.gr', 'Au_Ico3.html', 'Au_Ico3.png', 'Au_Ico3.xyz'], names
+    data = np.loadtxt(tmp_path/'Au_Ico3.gr', comments='#')
+    assert data.shape == (3000, 2) and np.isfinite(data).all()
+
+def test_cli_bad_input_exit_code(tmp_path):
+    from cbldm.cli import main
+    assert main(['simulate', '--family', 'Ico', '--size', '2', '--element', 'Xx', '-o', str(tmp_path)]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+def test_example_data_is_packaged():
+    from cbldm.io import example_path, read_gr
+    for name in ('Au144PET_100K-00000.gr', 'JQ_S1.gr', 'NOTICE.md', 'LICENSE-Apache-2.0.txt'):
+        assert example_path(name).exists()
+    r, G, meta = read_gr(example_path('JQ_S1.gr'))
+    assert len(r) == 5001
+
+def test_pyproject_ranges_not_pins():
+    proj = tomllib.loads((ROOT/'pyproject.toml').read_text())
+    deps = proj['project']['dependencies']
+    assert any(d.startswith('torch>=') for d in deps)
+    assert not any('==' in d for d in deps), deps
+    assert not (ROOT/'settings.ini').exists() and not (ROOT/'setup.py').exists()
+
+def test_import_is_light():
+    "Importing the PDF module must not pull in plotting or notebook machinery."
+    code = 'import sys, cbldm.pdf; bad = [m for m in ("plotly", "nglview", "matplotlib", "nbdev") if m in sys.modules]; print(bad); sys.exit(bool(bad))'
+    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
