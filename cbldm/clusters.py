@@ -8,7 +8,7 @@ Docs: https://cbldm.github.io/cbldm/clusters.html.md"""
 __all__ = ['METALS', 'METALLIC_RADII', 'FAMILIES', 'FAMILY_PARAMS', 'bond_length', 'Shape', 'make_cluster', 'enumerate_shapes',
            'count_shapes', 'sample_clusters', 'check_cluster', 'read_structure', 'write_structure']
 
-# %% ../nbs/00_clusters.ipynb #2f2e06ac
+# %% ../nbs/00_clusters.ipynb #7de77e1a
 import functools
 import math
 import os
@@ -25,7 +25,7 @@ from ase.cluster.cubic import BodyCenteredCubicFactory, FaceCenteredCubicFactory
 from ase.lattice.hexagonal import HexagonalClosedPacked
 from scipy.spatial.distance import pdist
 
-# %% ../nbs/00_clusters.ipynb #b68b0368
+# %% ../nbs/00_clusters.ipynb #eea00c28
 METALS = ('Sc', 'Ti', 'V', 'Cr', 'Mn', 'Fe', 'Co', 'Ni', 'Cu', 'Zn',
           'Y', 'Zr', 'Nb', 'Tc', 'Ru', 'Rh', 'Pd', 'Ag', 'Cd',
           'Hf', 'Ta', 'W', 'Re', 'Os', 'Ir', 'Pt', 'Au', 'Hg')
@@ -36,7 +36,7 @@ METALLIC_RADII = {
     'Y': 1.80, 'Zr': 1.60, 'Nb': 1.46, 'Tc': 1.36, 'Ru': 1.34, 'Rh': 1.34, 'Pd': 1.37, 'Ag': 1.44, 'Cd': 1.51,
     'Hf': 1.59, 'Ta': 1.46, 'W': 1.39, 'Re': 1.37, 'Os': 1.35, 'Ir': 1.36, 'Pt': 1.39, 'Au': 1.44, 'Hg': 1.51}
 
-# %% ../nbs/00_clusters.ipynb #f3da6289
+# %% ../nbs/00_clusters.ipynb #f262c218
 def bond_length(element:str, # chemical symbol, one of `METALS`
                )->float: # nearest-neighbour distance 2·r_met [Å]
     "Nearest-neighbour distance of a metal, twice its 12-coordinate metallic radius [Å]."
@@ -44,7 +44,7 @@ def bond_length(element:str, # chemical symbol, one of `METALS`
         raise ValueError(f"unknown element {element!r}: bond lengths are known for {', '.join(METALS)}")
     return 2.0 * METALLIC_RADII[element]
 
-# %% ../nbs/00_clusters.ipynb #af2d8e0c
+# %% ../nbs/00_clusters.ipynb #e47ec323
 FAMILIES = ('SC', 'BCC', 'FCC', 'HCP', 'Ico', 'Dec', 'Oct')
 
 FAMILY_PARAMS = {'SC': ('h', 'k', 'l'), 'BCC': ('h', 'k', 'l'), 'FCC': ('h', 'k', 'l'), 'HCP': ('s1', 's2', 's3'),
@@ -55,7 +55,7 @@ _SURFACES = [(1, 0, 0), (1, 1, 0), (1, 1, 1)]
 _A_OVER_BOND = {'SC': 1.0, 'BCC': 2 / math.sqrt(3), 'FCC': math.sqrt(2)}  # cubic lattice constant per unit NN distance
 _TWINNED_A = math.sqrt(2)                                                   # Ico/Dec/Oct: fcc lattice constant per unit NN distance
 
-# %% ../nbs/00_clusters.ipynb #b4c252fa
+# %% ../nbs/00_clusters.ipynb #dec80342
 def _check_family(family):
     if not isinstance(family, str) or family not in FAMILIES:
         raise ValueError(f"unknown structure family {family!r}: choose one of {', '.join(FAMILIES)}")
@@ -82,7 +82,7 @@ def _check_params(family, params):
         raise ValueError(f"Oct cutoff={params[1]} is too large for length={params[0]}: need cutoff <= (length-1)/2")
     return params
 
-# %% ../nbs/00_clusters.ipynb #74bf8c0c
+# %% ../nbs/00_clusters.ipynb #93026101
 @dataclass(frozen=True)
 class Shape:
     "A cluster shape: a structure family from `FAMILIES` and its integer parameters (see `FAMILY_PARAMS`)."
@@ -93,11 +93,11 @@ class Shape:
         object.__setattr__(self, 'params', _check_params(self.family, self.params))
     @property
     def n_atoms(self)->int:
-        "Number of atoms (the geometry is built once and cached)."
-        return len(_unit_positions(self.family, self.params))
+        "Number of atoms (closed form; cubic shapes are built once and cached)."
+        return _n_atoms(self.family, self.params)
     def __str__(self): return f"{self.family}({','.join(map(str, self.params))})"
 
-# %% ../nbs/00_clusters.ipynb #e83f4d25
+# %% ../nbs/00_clusters.ipynb #fea1da0a
 class _MemoLayers:
     "Mixin for ASE's cubic cluster factories: memoise `get_layer_distance` (pure in lattice, Miller index and layers)."
     def get_layer_distance(self, miller, layers=1, tol=1e-9, new=True):
@@ -139,7 +139,20 @@ def _unit_positions(family, params):
     pos.flags.writeable = False
     return pos
 
-# %% ../nbs/00_clusters.ipynb #07952da5
+def _dec_atoms(p, q, r):
+    "Atoms of ASE's Decahedron(p, q, r): h on the five-fold axis plus rings (counted as ASE's loops place them)."
+    h, g, s = p + q + 2*r - 1, p + 2*r, p + r
+    return h + 5 * sum((h - n) * max(0, min(n - 1, s - 1) - max(0, n - s + 1) + 1) for n in range(1, g))
+
+def _n_atoms(family, params):
+    "Number of atoms of a shape: closed forms for HCP, Ico, Dec and Oct; cubic shapes are built (cached)."
+    if family == 'HCP': return 2 * params[0] * params[1] * params[2]
+    if family == 'Ico': n = params[0]; return (10*n**3 - 15*n**2 + 11*n - 3) // 3
+    if family == 'Dec': return _dec_atoms(*params)
+    if family == 'Oct': L, c = params; return L * (2*L*L + 1) // 3 - c * (c + 1) * (2*c + 1)
+    return len(_unit_positions(family, params))
+
+# %% ../nbs/00_clusters.ipynb #454bb91f
 def _check_element(element):
     if not isinstance(element, str) or element not in atomic_numbers or element == 'X':
         raise ValueError(f"unknown element {element!r}: give a chemical symbol such as 'Au'")
@@ -158,7 +171,7 @@ def _size_params(family, size):
     if n < 1: raise ValueError(f"size={n} must be >= 1")
     return {'Ico': (n,), 'Oct': (n, 0)}.get(family, (n, n, n))
 
-# %% ../nbs/00_clusters.ipynb #7602e6d0
+# %% ../nbs/00_clusters.ipynb #b44cb4eb
 def make_cluster(family:str|Shape, # structure family from `FAMILIES`, or a `Shape`
                  element:str='Au', # chemical symbol of the metal
                  params:tuple|None=None, # integer parameters of the family (see `FAMILY_PARAMS`)
@@ -180,7 +193,7 @@ def make_cluster(family:str|Shape, # structure family from `FAMILIES`, or a `Sha
     atoms.info.update(family=family, params=params, element=element, bond=bond)
     return atoms
 
-# %% ../nbs/00_clusters.ipynb #279ccb7d
+# %% ../nbs/00_clusters.ipynb #ab18a384
 _D_SPACING = {'SC': (1.0, 1 / math.sqrt(2), 1 / math.sqrt(3)),            # d100, d110, d111 in units of a
               'BCC': (0.5, 1 / math.sqrt(2), 1 / (2 * math.sqrt(3))),
               'FCC': (0.5, 1 / (2 * math.sqrt(2)), 1 / math.sqrt(3))}
@@ -189,11 +202,12 @@ def _saturation(family, h):
     "Layer counts k*, l* beyond which the {110} and {111} cuts no longer touch the {100} cube of h layers."
     d100, d110, d111 = _D_SPACING[family]
     w = (h + 0.1) * d100
-    return (math.ceil(math.sqrt(2) * w / d110 - 0.1 + 1e-9), math.ceil(math.sqrt(3) * w / d111 - 0.1 + 1e-9))
+    return (math.ceil(math.sqrt(2) * w / d110 - 0.1 + 1e-9),   # + 1e-9: round up when in doubt (only adds duplicates)
+            math.ceil(math.sqrt(3) * w / d111 - 0.1 + 1e-9))
 
 def _candidates(family, n_max):
     "Parameter sets of `family` that can give a distinct shape with at most `n_max` atoms (see text)."
-    n = lambda p: len(_unit_positions(family, p))
+    n = lambda p: _n_atoms(family, p)
     out = []
     if family in _D_SPACING:
         h = 1
@@ -234,6 +248,7 @@ def _enumerate_family(family, n_max, tol=1e-6):
     seen, shapes = {}, []
     for p in _candidates(family, n_max):
         pos = _unit_positions(family, p)
+        if len(pos) != _n_atoms(family, p): raise RuntimeError(f"{Shape(family, p)}: ASE built {len(pos)} atoms, expected {_n_atoms(family, p)}")
         if not 1 < len(pos) <= n_max: continue
         counts, values = _fingerprint(pos, tol)
         same = seen.setdefault((len(pos), counts), [])
@@ -254,7 +269,7 @@ def _check_n_max(n_max):
     if n_max < 2: raise ValueError(f"n_max={n_max} must be >= 2 (clusters have more than one atom)")
     return int(n_max)
 
-# %% ../nbs/00_clusters.ipynb #a7199e4a
+# %% ../nbs/00_clusters.ipynb #81b5fd50
 def enumerate_shapes(families=FAMILIES, # structure families (listed in the order of `FAMILIES`)
                      n_max:int=256, # largest number of atoms
                     )->list: # distinct `Shape`s with 1 < n_atoms <= n_max
@@ -262,14 +277,14 @@ def enumerate_shapes(families=FAMILIES, # structure families (listed in the orde
     n_max = _check_n_max(n_max)
     return [s for f in _check_families(families) for s in _enumerate_family(f, n_max)]
 
-# %% ../nbs/00_clusters.ipynb #5e388fe7
+# %% ../nbs/00_clusters.ipynb #80c509bf
 def count_shapes(n_max:int=256, # largest number of atoms
                 )->dict: # family -> number of distinct shapes
     "Number of distinct shapes per family with 1 < N <= `n_max` atoms."
     n_max = _check_n_max(n_max)
     return {f: len(_enumerate_family(f, n_max)) for f in FAMILIES}
 
-# %% ../nbs/00_clusters.ipynb #e274fcf2
+# %% ../nbs/00_clusters.ipynb #3fd5f1ff
 def sample_clusters(n:int, # number of clusters to draw
                     *,
                     families=FAMILIES, # structure families to draw from
@@ -305,7 +320,7 @@ def sample_clusters(n:int, # number of clusters to draw
         out.append(atoms)
     return out
 
-# %% ../nbs/00_clusters.ipynb #643a391c
+# %% ../nbs/00_clusters.ipynb #1095ea67
 def check_cluster(atoms:Atoms, # cluster to validate
                   max_atoms:int|None=None, # largest allowed number of atoms (None: no limit)
                  )->Atoms: # the same `atoms`
@@ -321,7 +336,7 @@ def check_cluster(atoms:Atoms, # cluster to validate
     if badz.any(): raise ValueError(f"cluster has an unknown element: atomic number {z[badz][0]} at index {np.flatnonzero(badz)[0]}")
     return atoms
 
-# %% ../nbs/00_clusters.ipynb #0cfcca01
+# %% ../nbs/00_clusters.ipynb #36128537
 _FORMATS = {'.xyz': 'extxyz', '.cif': 'cif'}
 
 def _format_of(path):

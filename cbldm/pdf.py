@@ -8,7 +8,7 @@ Docs: https://cbldm.github.io/cbldm/pdf.html.md"""
 __all__ = ['Rwp', 'biso_to_uiso', 'uiso_to_biso', 'PDFGrid', 'pdf_grid', 'sine_matrix', 'debye_kernel', 'Batch',
            'pack_structures', 'debye_fq', 'PDFResult', 'DebyePDF', 'diffpy_available', 'srreal_pdf', 'fit_scale', 'rwp']
 
-# %% ../nbs/01_pdf.ipynb #e2eca0e1
+# %% ../nbs/01_pdf.ipynb #2c713b65
 import math, warnings
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from ase import Atoms
 from ase.data import atomic_numbers, chemical_symbols
 from .io import rgrid
 
-# %% ../nbs/01_pdf.ipynb #d96fb869
+# %% ../nbs/01_pdf.ipynb #6f39352a
 def biso_to_uiso(biso:float) -> float:
     "Convert an isotropic B factor [Å²] to Uiso [Å²]."
     return biso/(8*math.pi**2)
@@ -28,7 +28,7 @@ def uiso_to_biso(uiso:float) -> float:
     "Convert Uiso [Å²] to an isotropic B factor [Å²]."
     return uiso*8*math.pi**2
 
-# %% ../nbs/01_pdf.ipynb #569ce977
+# %% ../nbs/01_pdf.ipynb #d09a2729
 _FWHM = 2*math.sqrt(2*math.log(2))                      # Gaussian sigma -> FWHM
 _TAIL = math.sqrt(-math.log(3.33e-6)/(4*math.log(2)))    # srreal's peak-tail extent in units of FWHM
 
@@ -67,7 +67,7 @@ def pdf_grid(qmin:float=0.0,     # lower limit of the Fourier transform [1/Å]
     npad = 1 << math.ceil(math.log2(max(nq, math.ceil(math.pi/rstep/qstep))))
     return PDFGrid(rgrid(rmin, rmax, rstep), np.arange(nq)*qstep, qstep, nqmin, lo, hi, math.pi/(npad*qstep))
 
-# %% ../nbs/01_pdf.ipynb #cc226075
+# %% ../nbs/01_pdf.ipynb #7af8f26d
 def sine_matrix(g:PDFGrid, dtype=torch.float64, device='cpu') -> torch.Tensor:
     "Matrix T [nQ, n_r] such that G = F @ T, following srreal's FFT and interpolation."
     Q = torch.as_tensor(g.Q, dtype=torch.float64)
@@ -89,7 +89,7 @@ def debye_kernel(rb:torch.Tensor,  # pair distances [Å], shape [P]
     M = torch.exp(-0.5*s2[:, None]*Q**2)*torch.sin(rs[:, None]*Q)/rs[:, None]
     return M*pos[:, None]
 
-# %% ../nbs/01_pdf.ipynb #e1d44138
+# %% ../nbs/01_pdf.ipynb #eb0f7ecf
 class Batch(NamedTuple):
     "Zero-padded batch of structures."
     pos: torch.Tensor      # positions [B, N, 3] in Å
@@ -137,7 +137,7 @@ def pack_structures(structures,          # Atoms, path, [N, 3] array, or a list 
         numbers[b, :n] = torch.as_tensor(a.numbers)
     return Batch(pos, mask, numbers)
 
-# %% ../nbs/01_pdf.ipynb #b5a1b07f
+# %% ../nbs/01_pdf.ipynb #e43ddbb1
 def _per_structure(x, B, dtype, device):
     t = torch.as_tensor(x, dtype=dtype, device=device)
     return t.expand(B) if t.ndim == 0 else t
@@ -192,19 +192,20 @@ def debye_fq(batch:Batch,             # packed structures
     flat = b*nb + i0
     H.index_add_(0, flat, w*(1-f)); H.index_add_(0, flat+1, w*f)
     H = H.view(B, nb)
-    rb = torch.arange(nb, dtype=dtype, device=dev)*h
+    occ = (H != 0).any(0).nonzero(as_tuple=True)[0]       # occupied bins: a cluster has few distinct distances
+    Hocc, rb = H[:, occ], occ.to(dtype)*h
     for u in torch.unique(U.detach()):
         sel = (U.detach() == u).nonzero(as_tuple=True)[0]
         ug = U[sel[0]]
-        key = (float(u), float(delta2), nb, h, len(Q), float(g.qstep), dtype, str(dev))
-        if kernel_cache is not None and not ug.requires_grad and key in kernel_cache: M = kernel_cache[key]
-        else:
-            M = debye_kernel(rb, Q, ug, delta2)
-            if kernel_cache is not None and not ug.requires_grad: kernel_cache[key] = M
-        F = F.index_copy(0, sel, H[sel] @ M)
+        if ug.requires_grad or kernel_cache is None: M = debye_kernel(rb, Q, ug, delta2)
+        else:   # a kernel over all bins, computed once per setting and reused
+            key = (float(u), float(delta2), nb, h, len(Q), float(g.qstep), dtype, str(dev))
+            if key not in kernel_cache: kernel_cache[key] = debye_kernel(torch.arange(nb, dtype=dtype, device=dev)*h, Q, ug, delta2)
+            M = kernel_cache[key][occ]
+        F = F.index_copy(0, sel, Hocc[sel] @ M)
     return F
 
-# %% ../nbs/01_pdf.ipynb #45c9709c
+# %% ../nbs/01_pdf.ipynb #9dd85ce9
 class PDFResult(NamedTuple):
     "A computed PDF: r [Å] and G [Å⁻²] (G is [n_r] for one structure, [B, n_r] for a batch)."
     r: np.ndarray
@@ -231,7 +232,7 @@ class DebyePDF:
                  scale:float=1.0,     # scale factor of G
                  *,
                  maxextension:float=10.0, # cap of srreal's r-range extension [Å]
-                 method:str='auto',   # 'auto', 'hist' (fast) or 'direct' (exact pair sum)
+                 method:str='auto',   # 'hist' (fast), 'direct' (exact pair sum), 'auto': direct when positions need gradients
                  bin_width:float=None,# histogram bin for method='hist' [Å]; default 0.05/qmax
                  backend:str='torch', # 'torch', or 'diffpy' to call diffpy.srreal (optional extra)
                  max_atoms:int=None,  # refuse structures with more atoms
@@ -296,8 +297,7 @@ class DebyePDF:
         g = self.grid(float(torch.as_tensor(uiso).detach().max()))
         method = method or self.method
         if method == 'auto':
-            grad = torch.is_grad_enabled() and (pos.requires_grad or (torch.is_tensor(expansion) and expansion.requires_grad))
-            method = 'direct' if grad else 'hist'
+            method = 'direct' if (torch.is_grad_enabled() and pos.requires_grad) else 'hist'
         F = debye_fq(Batch(pos, mask, numbers), g, uiso, self.delta2, 1.0 if expansion is None else expansion,
                      method=method, bin_width=self.bin_width, kernel_cache=self._M)
         if len(self._M) > 16: self._M.clear()
@@ -323,7 +323,7 @@ class DebyePDF:
         with torch.no_grad(): G = self.forward(*bt).cpu().numpy()
         return PDFResult(self.r.copy(), G[0] if single else G)
 
-# %% ../nbs/01_pdf.ipynb #cf083053
+# %% ../nbs/01_pdf.ipynb #13a23eb7
 def diffpy_available() -> bool:
     "True if diffpy.srreal and diffpy.structure can be imported."
     try:
@@ -343,7 +343,7 @@ def srreal_pdf(atoms:Atoms, qmin=0.0, qmax=25.0, qdamp=0.0, delta2=0.0, rmin=0.0
     calc = DebyePDFCalculator(qmin=qmin, qmax=qmax, qdamp=qdamp, delta2=delta2, rmin=rmin, rmax=rmax, rstep=rstep, scale=scale)
     return calc(s)[1]
 
-# %% ../nbs/01_pdf.ipynb #db90c6ce
+# %% ../nbs/01_pdf.ipynb #32663e0f
 def fit_scale(G_obs, G_calc, weights=None):
     "Least-squares scale s minimising Σ w (G_obs − s·G_calc)² (batched over leading axes)."
     G_obs, G_calc = np.asarray(G_obs, float), np.asarray(G_calc, float)
