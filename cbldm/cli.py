@@ -7,12 +7,12 @@ Docs: https://cbldm.github.io/cbldm/cli.html.md"""
 # %% auto #0
 __all__ = ['PAPER_PDF', 'build_parser', 'simulate', 'main']
 
-# %% ../nbs/04_cli.ipynb #a7f660ba
+# %% ../nbs/04_cli.ipynb #564efd7a
 import argparse, sys, time
 from pathlib import Path
 import numpy as np
 
-# %% ../nbs/04_cli.ipynb #5c881307
+# %% ../nbs/04_cli.ipynb #e1dec36f
 PAPER_PDF = dict(qmin=0.7, qmax=25.0, qdamp=0.04, delta2=2.0, biso=0.3, rmin=0.0, rmax=30.0, rstep=0.01)
 
 def _add_pdf_args(p):
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description='Build a nanoparticle (or read one) and write its structure, G(r) and a plot.')
     src = sim.add_mutually_exclusive_group(required=True)
     src.add_argument('--family', choices=FAMILIES, help='structure family')
-    src.add_argument('--structure', type=Path, help='simulate this structure file (.xyz, .cif, ...) instead')
+    src.add_argument('--structure', type=Path, help='simulate this structure file (.xyz or .cif) instead')
     sim.add_argument('--element', default='Au', help='metal (default Au)')
     sim.add_argument('--size', type=int, help='size shorthand of the family (e.g. icosahedron shells)')
     sim.add_argument('--params', type=_params, help='exact family parameters, e.g. 3,2,1 for a decahedron')
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument('--no-plot', action='store_true', help='do not write the plots')
     return ap
 
-# %% ../nbs/04_cli.ipynb #53dc46ff
+# %% ../nbs/04_cli.ipynb #06de286f
 def simulate(family:str=None,      # structure family, one of cbldm.clusters.FAMILIES
              element:str='Au',     # metal
              size:int=None,        # size shorthand of the family
@@ -89,7 +89,7 @@ def simulate(family:str=None,      # structure family, one of cbldm.clusters.FAM
             files[ext] = save_fit_plot(out/f'{stem}.{ext}', r, G, title=f'{stem}: {len(atoms)} atoms')
     return dict(atoms=atoms, r=r, G=G, files=files)
 
-# %% ../nbs/04_cli.ipynb #5bfc9764
+# %% ../nbs/04_cli.ipynb #8b9f3a60
 def main(argv=None) -> int:
     "Entry point of the `cbldm` command."
     ap = build_parser()

@@ -8,7 +8,7 @@ Docs: https://cbldm.github.io/cbldm/pdf.html.md"""
 __all__ = ['Rwp', 'biso_to_uiso', 'uiso_to_biso', 'PDFGrid', 'pdf_grid', 'sine_matrix', 'debye_kernel', 'Batch',
            'pack_structures', 'debye_fq', 'PDFResult', 'DebyePDF', 'diffpy_available', 'srreal_pdf', 'fit_scale', 'rwp']
 
-# %% ../nbs/01_pdf.ipynb #2c713b65
+# %% ../nbs/01_pdf.ipynb #91e38d6b
 import math, warnings
 from functools import lru_cache
 from pathlib import Path
@@ -18,8 +18,9 @@ import torch
 from ase import Atoms
 from ase.data import atomic_numbers, chemical_symbols
 from .io import rgrid
+from .clusters import check_cluster, read_structure
 
-# %% ../nbs/01_pdf.ipynb #6f39352a
+# %% ../nbs/01_pdf.ipynb #e0adc96e
 def biso_to_uiso(biso:float) -> float:
     "Convert an isotropic B factor [Å²] to Uiso [Å²]."
     return biso/(8*math.pi**2)
@@ -28,7 +29,7 @@ def uiso_to_biso(uiso:float) -> float:
     "Convert Uiso [Å²] to an isotropic B factor [Å²]."
     return uiso*8*math.pi**2
 
-# %% ../nbs/01_pdf.ipynb #d09a2729
+# %% ../nbs/01_pdf.ipynb #1d7967b3
 _FWHM = 2*math.sqrt(2*math.log(2))                      # Gaussian sigma -> FWHM
 _TAIL = math.sqrt(-math.log(3.33e-6)/(4*math.log(2)))    # srreal's peak-tail extent in units of FWHM
 
@@ -67,7 +68,7 @@ def pdf_grid(qmin:float=0.0,     # lower limit of the Fourier transform [1/Å]
     npad = 1 << math.ceil(math.log2(max(nq, math.ceil(math.pi/rstep/qstep))))
     return PDFGrid(rgrid(rmin, rmax, rstep), np.arange(nq)*qstep, qstep, nqmin, lo, hi, math.pi/(npad*qstep))
 
-# %% ../nbs/01_pdf.ipynb #7af8f26d
+# %% ../nbs/01_pdf.ipynb #df009763
 def sine_matrix(g:PDFGrid, dtype=torch.float64, device='cpu') -> torch.Tensor:
     "Matrix T [nQ, n_r] such that G = F @ T, following srreal's FFT and interpolation."
     Q = torch.as_tensor(g.Q, dtype=torch.float64)
@@ -89,7 +90,7 @@ def debye_kernel(rb:torch.Tensor,  # pair distances [Å], shape [P]
     M = torch.exp(-0.5*s2[:, None]*Q**2)*torch.sin(rs[:, None]*Q)/rs[:, None]
     return M*pos[:, None]
 
-# %% ../nbs/01_pdf.ipynb #eb0f7ecf
+# %% ../nbs/01_pdf.ipynb #1c3bb4cb
 class Batch(NamedTuple):
     "Zero-padded batch of structures."
     pos: torch.Tensor      # positions [B, N, 3] in Å
@@ -99,12 +100,7 @@ class Batch(NamedTuple):
 def _as_atoms(s, i, element):
     "One structure as ASE Atoms: Atoms, a structure file, or [N, 3] positions of `element`."
     if isinstance(s, Atoms): return s
-    if isinstance(s, (str, Path)):
-        p = Path(s)
-        if not p.exists(): raise FileNotFoundError(f"structure file not found: {p}")
-        from ase.io import read
-        try: return read(p)
-        except Exception as e: raise ValueError(f"could not read a structure from {p}: {e}") from None
+    if isinstance(s, (str, Path)): return read_structure(s)
     arr = s.detach().cpu().numpy() if isinstance(s, torch.Tensor) else np.asarray(s, dtype=float)
     if arr.ndim != 2 or arr.shape[-1] != 3: raise ValueError(f"structure {i}: positions must have shape [N, 3], got {arr.shape}")
     return Atoms([element]*len(arr), positions=arr)
@@ -120,12 +116,8 @@ def pack_structures(structures,          # Atoms, path, [N, 3] array, or a list 
     if element not in atomic_numbers or element == 'X': raise ValueError(f"unknown element {element!r}")
     atoms = [_as_atoms(s, i, element) for i, s in enumerate(items)]
     for i, a in enumerate(atoms):
-        if len(a) == 0: raise ValueError(f"structure {i} has zero atoms")
-        if max_atoms is not None and len(a) > max_atoms:
-            raise ValueError(f"structure {i} has {len(a)} atoms, more than max_atoms={max_atoms}")
-        bad = [s for s in set(a.get_chemical_symbols()) if s == 'X' or s not in atomic_numbers]
-        if bad: raise ValueError(f"structure {i}: unknown element(s) {sorted(bad)}")
-        if not np.isfinite(a.positions).all(): raise ValueError(f"structure {i} has NaN or infinite positions")
+        try: check_cluster(a, max_atoms)
+        except ValueError as e: raise ValueError(f"structure {i}: {e}") from None
     B, N = len(atoms), max(len(a) for a in atoms)
     pos = torch.zeros(B, N, 3, dtype=dtype, device=device)
     mask = torch.zeros(B, N, dtype=torch.bool, device=device)
@@ -137,24 +129,25 @@ def pack_structures(structures,          # Atoms, path, [N, 3] array, or a list 
         numbers[b, :n] = torch.as_tensor(a.numbers)
     return Batch(pos, mask, numbers)
 
-# %% ../nbs/01_pdf.ipynb #e43ddbb1
+# %% ../nbs/01_pdf.ipynb #bec2fa3d
 def _per_structure(x, B, dtype, device):
     t = torch.as_tensor(x, dtype=dtype, device=device)
     return t.expand(B) if t.ndim == 0 else t
 
 def _pairs(pos, mask, numbers):
     "Distances, pair weights 2 Zi Zj/(N <Z>^2) and structure index of every i<j pair of a padded batch."
-    B, N, _ = pos.shape
-    i, j = torch.triu_indices(N, N, 1, device=pos.device)
-    keep = mask[:, i] & mask[:, j]
-    b, p = keep.nonzero(as_tuple=True)
-    ii, jj = i[p], j[p]
-    d = (pos[b, ii] - pos[b, jj]).norm(dim=-1)
-    z = numbers.to(pos.dtype)
-    n = mask.sum(1).to(pos.dtype)
-    zavg = (z*mask).sum(1)/n
-    w = 2*z[b, ii]*z[b, jj]/(n[b]*zavg[b]**2)
-    return d, w, b
+    n = mask.sum(1)
+    ds, ws = [], []
+    for k in range(pos.shape[0]):
+        idx = mask[k].nonzero(as_tuple=True)[0]
+        p, z = pos[k, idx], numbers[k, idx].to(pos.dtype)
+        ds.append(torch.nn.functional.pdist(p))               # i<j pairs, row by row
+        if bool((z == z[0]).all()): ws.append(torch.full_like(ds[-1], 2.0/len(idx)))
+        else:
+            i, j = torch.triu_indices(len(idx), len(idx), 1, device=pos.device)
+            ws.append(2*z[i]*z[j]/(len(idx)*z.mean()**2))
+    b = torch.repeat_interleave(torch.arange(pos.shape[0], device=pos.device), n*(n-1)//2)
+    return torch.cat(ds), torch.cat(ws), b
 
 def debye_fq(batch:Batch,             # packed structures
              g:PDFGrid,               # grids from `pdf_grid`
@@ -205,7 +198,7 @@ def debye_fq(batch:Batch,             # packed structures
         F = F.index_copy(0, sel, Hocc[sel] @ M)
     return F
 
-# %% ../nbs/01_pdf.ipynb #9dd85ce9
+# %% ../nbs/01_pdf.ipynb #2ef8f686
 class PDFResult(NamedTuple):
     "A computed PDF: r [Å] and G [Å⁻²] (G is [n_r] for one structure, [B, n_r] for a batch)."
     r: np.ndarray
@@ -323,7 +316,7 @@ class DebyePDF:
         with torch.no_grad(): G = self.forward(*bt).cpu().numpy()
         return PDFResult(self.r.copy(), G[0] if single else G)
 
-# %% ../nbs/01_pdf.ipynb #13a23eb7
+# %% ../nbs/01_pdf.ipynb #e7e2f5b3
 def diffpy_available() -> bool:
     "True if diffpy.srreal and diffpy.structure can be imported."
     try:
@@ -343,7 +336,7 @@ def srreal_pdf(atoms:Atoms, qmin=0.0, qmax=25.0, qdamp=0.0, delta2=0.0, rmin=0.0
     calc = DebyePDFCalculator(qmin=qmin, qmax=qmax, qdamp=qdamp, delta2=delta2, rmin=rmin, rmax=rmax, rstep=rstep, scale=scale)
     return calc(s)[1]
 
-# %% ../nbs/01_pdf.ipynb #32663e0f
+# %% ../nbs/01_pdf.ipynb #3d43f75b
 def fit_scale(G_obs, G_calc, weights=None):
     "Least-squares scale s minimising Σ w (G_obs − s·G_calc)² (batched over leading axes)."
     G_obs, G_calc = np.asarray(G_obs, float), np.asarray(G_calc, float)
