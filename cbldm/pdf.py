@@ -8,19 +8,19 @@ Docs: https://cbldm.github.io/cbldm/pdf.html.md"""
 __all__ = ['Rwp', 'biso_to_uiso', 'uiso_to_biso', 'PDFGrid', 'pdf_grid', 'sine_matrix', 'debye_kernel', 'Batch',
            'pack_structures', 'debye_fq', 'PDFResult', 'DebyePDF', 'diffpy_available', 'srreal_pdf', 'fit_scale', 'rwp']
 
-# %% ../nbs/01_pdf.ipynb #f1668d4f
-import math, warnings
+# %% ../nbs/01_pdf.ipynb #87c54f87
+import math
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 import numpy as np
 import torch
 from ase import Atoms
-from ase.data import atomic_numbers, chemical_symbols
+from ase.data import atomic_numbers
 from .io import rgrid
 from .clusters import check_cluster, read_structure
 
-# %% ../nbs/01_pdf.ipynb #6c56416f
+# %% ../nbs/01_pdf.ipynb #561c2787
 def biso_to_uiso(biso:float) -> float:
     "Convert an isotropic B factor [Å²] to Uiso [Å²]."
     return biso/(8*math.pi**2)
@@ -29,7 +29,7 @@ def uiso_to_biso(uiso:float) -> float:
     "Convert Uiso [Å²] to an isotropic B factor [Å²]."
     return uiso*8*math.pi**2
 
-# %% ../nbs/01_pdf.ipynb #10d65935
+# %% ../nbs/01_pdf.ipynb #af9fd1e9
 _FWHM = 2*math.sqrt(2*math.log(2))                      # Gaussian sigma -> FWHM
 _TAIL = math.sqrt(-math.log(3.33e-6)/(4*math.log(2)))    # srreal's peak-tail extent in units of FWHM
 
@@ -68,7 +68,7 @@ def pdf_grid(qmin:float=0.0,     # lower limit of the Fourier transform [1/Å]
     npad = 1 << math.ceil(math.log2(max(nq, math.ceil(math.pi/rstep/qstep))))
     return PDFGrid(rgrid(rmin, rmax, rstep), np.arange(nq)*qstep, qstep, nqmin, lo, hi, math.pi/(npad*qstep))
 
-# %% ../nbs/01_pdf.ipynb #0da3d2bf
+# %% ../nbs/01_pdf.ipynb #e9971839
 def sine_matrix(g:PDFGrid, dtype=torch.float64, device='cpu') -> torch.Tensor:
     "Matrix T [nQ, n_r] such that G = F @ T, following srreal's FFT and interpolation."
     Q = torch.as_tensor(g.Q, dtype=torch.float64)
@@ -90,7 +90,7 @@ def debye_kernel(rb:torch.Tensor,  # pair distances [Å], shape [P]
     M = torch.exp(-0.5*s2[:, None]*Q**2)*torch.sin(rs[:, None]*Q)/rs[:, None]
     return M*pos[:, None]
 
-# %% ../nbs/01_pdf.ipynb #2d0f47b9
+# %% ../nbs/01_pdf.ipynb #51072a31
 class Batch(NamedTuple):
     "Zero-padded batch of structures."
     pos: torch.Tensor      # positions [B, N, 3] in Å
@@ -129,7 +129,7 @@ def pack_structures(structures,          # Atoms, path, [N, 3] array, or a list 
         numbers[b, :n] = torch.as_tensor(a.numbers)
     return Batch(pos, mask, numbers)
 
-# %% ../nbs/01_pdf.ipynb #c965e81f
+# %% ../nbs/01_pdf.ipynb #f457d5ff
 def _per_structure(x, B, dtype, device):
     t = torch.as_tensor(x, dtype=dtype, device=device)
     return t.expand(B) if t.ndim == 0 else t
@@ -198,7 +198,7 @@ def debye_fq(batch:Batch,             # packed structures
         F = F.index_copy(0, sel, Hocc[sel] @ M)
     return F
 
-# %% ../nbs/01_pdf.ipynb #e8a5c5fa
+# %% ../nbs/01_pdf.ipynb #97367a23
 class PDFResult(NamedTuple):
     "A computed PDF: r [Å] and G [Å⁻²] (G is [n_r] for one structure, [B, n_r] for a batch)."
     r: np.ndarray
@@ -316,7 +316,7 @@ class DebyePDF:
         with torch.no_grad(): G = self.forward(*bt).cpu().numpy()
         return PDFResult(self.r.copy(), G[0] if single else G)
 
-# %% ../nbs/01_pdf.ipynb #8613f8e0
+# %% ../nbs/01_pdf.ipynb #8f48d9d9
 def diffpy_available() -> bool:
     "True if diffpy.srreal and diffpy.structure can be imported."
     try:
@@ -336,7 +336,7 @@ def srreal_pdf(atoms:Atoms, qmin=0.0, qmax=25.0, qdamp=0.0, delta2=0.0, rmin=0.0
     calc = DebyePDFCalculator(qmin=qmin, qmax=qmax, qdamp=qdamp, delta2=delta2, rmin=rmin, rmax=rmax, rstep=rstep, scale=scale)
     return calc(s)[1]
 
-# %% ../nbs/01_pdf.ipynb #cbce01cb
+# %% ../nbs/01_pdf.ipynb #0a74d0ef
 def fit_scale(G_obs, G_calc, weights=None):
     "Least-squares scale s minimising Σ w (G_obs − s·G_calc)² (batched over leading axes)."
     G_obs, G_calc = np.asarray(G_obs, float), np.asarray(G_calc, float)

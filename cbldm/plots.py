@@ -7,14 +7,14 @@ Docs: https://cbldm.github.io/cbldm/plots.html.md"""
 # %% auto #0
 __all__ = ['FitCurves', 'fit_curves', 'plot_pdf', 'plot_pdf_static', 'save_fit_plot', 'view_static', 'view']
 
-# %% ../nbs/03_plots.ipynb #93f7eeb8
+# %% ../nbs/03_plots.ipynb #65d5b345
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np
 from ase import Atoms
 from .pdf import rwp
 
-# %% ../nbs/03_plots.ipynb #f25d21f5
+# %% ../nbs/03_plots.ipynb #de43593e
 class FitCurves(NamedTuple):
     "Observed and scaled calculated G(r), their difference and the fit quality."
     r: np.ndarray
@@ -37,7 +37,7 @@ def fit_curves(r, G_obs, G_calc, rmin:float=None, rmax:float=None) -> FitCurves:
     Gc = float(s)*G_calc
     return FitCurves(r, G_obs, Gc, G_obs - Gc, float(s), float(R), rmin, rmax)
 
-# %% ../nbs/03_plots.ipynb #6e323340
+# %% ../nbs/03_plots.ipynb #1cedda02
 def _label(name, fc): return f"{name} (Rwp = {fc.rwp:.3f}, scale {fc.scale:.3g})"
 
 def plot_pdf(r,                     # r grid [Å]
@@ -70,7 +70,6 @@ def plot_pdf(r,                     # r grid [Å]
 def plot_pdf_static(r, G_obs, G_calc=None, rmin:float=None, rmax:float=None, title:str='',
                     names=('observed', 'calculated'), figsize=(7, 3.6), dpi:int=100):
     "The same figure as `plot_pdf`, drawn with matplotlib (for PNG files and terminals)."
-    import matplotlib
     from matplotlib.figure import Figure
     r = np.asarray(r, float); G_obs = np.asarray(G_obs, float)
     fig = Figure(figsize=figsize, dpi=dpi); ax = fig.add_subplot()
@@ -86,7 +85,7 @@ def plot_pdf_static(r, G_obs, G_calc=None, rmin:float=None, rmax:float=None, tit
     ax.legend(fontsize=8, frameon=False, loc='upper right'); fig.tight_layout()
     return fig
 
-# %% ../nbs/03_plots.ipynb #5400ad6c
+# %% ../nbs/03_plots.ipynb #f0048b34
 def save_fit_plot(path, r, G_obs, G_calc=None, **kwargs) -> Path:
     "Write the fit plot to `path` (.html: plotly; .png/.svg/.pdf: matplotlib), via a temporary file."
     import os, tempfile
@@ -102,7 +101,7 @@ def save_fit_plot(path, r, G_obs, G_calc=None, **kwargs) -> Path:
         if os.path.exists(tmp): os.remove(tmp)
     return path
 
-# %% ../nbs/03_plots.ipynb #172e3fe1
+# %% ../nbs/03_plots.ipynb #5ec7e3a7
 def _in_kernel() -> bool:
     try:
         from IPython import get_ipython
