@@ -7,12 +7,12 @@ Docs: https://cbldm.github.io/cbldm/cli.html.md"""
 # %% auto #0
 __all__ = ['PAPER_PDF', 'build_parser', 'simulate', 'main']
 
-# %% ../nbs/04_cli.ipynb #564efd7a
+# %% ../nbs/04_cli.ipynb #7891a3d8
 import argparse, sys, time
 from pathlib import Path
 import numpy as np
 
-# %% ../nbs/04_cli.ipynb #e1dec36f
+# %% ../nbs/04_cli.ipynb #9d4fc90e
 PAPER_PDF = dict(qmin=0.7, qmax=25.0, qdamp=0.04, delta2=2.0, biso=0.3, rmin=0.0, rmax=30.0, rstep=0.01)
 
 def _add_pdf_args(p):
@@ -26,6 +26,58 @@ def _add_pdf_args(p):
 def _params(s):
     try: return tuple(int(x) for x in s.replace(' ', '').split(',') if x)
     except ValueError: raise argparse.ArgumentTypeError(f"--params must be comma-separated integers, got {s!r}") from None
+
+def _add_dataset_parser(sub):
+    from cbldm.clusters import FAMILIES
+    ds = sub.add_parser('dataset', help='build the training data set (shape table, splits, evaluation PDFs)',
+                        description='Build (or resume) a training data set folder: every distinct shape up to --n-max atoms, '
+                                    'split by shape, a fixed set of evaluation PDFs from the test split, and a manifest.')
+    ds.add_argument('-o', '--out', type=Path, required=True, help='output folder')
+    ds.add_argument('--n-max', type=int, default=256, help='largest number of atoms (default 256)')
+    ds.add_argument('--families', nargs='+', default=list(FAMILIES), metavar='FAMILY', help=f"structure families (default: all of {' '.join(FAMILIES)})")
+    ds.add_argument('--elements', nargs='+', metavar='EL', help='metals (default: all 28)')
+    ds.add_argument('--bond-range', nargs=2, type=float, metavar=('LO', 'HI'), help='draw bond lengths [Å] from this range instead of the metals\'')
+    ds.add_argument('--val-frac', type=float, default=0.05, help='fraction of each family\'s shapes for validation (default 0.05)')
+    ds.add_argument('--test-frac', type=float, default=0.1, help='fraction of each family\'s shapes held out for testing (default 0.1)')
+    ds.add_argument('--n-eval', type=int, default=1000, help='evaluation PDFs from the test split (default 1000)')
+    ds.add_argument('--seed', type=int, default=0, help='seed of the split and the evaluation set (default 0)')
+    ds.add_argument('--overwrite', action='store_true', help='replace a data set built with other settings')
+    ds.add_argument('-q', '--quiet', action='store_true', help='no progress bars')
+
+def _steps(s):
+    k, _, v = s.partition('=')
+    try: return k, int(v)
+    except ValueError: raise argparse.ArgumentTypeError(f"--steps takes STAGE=N items (e.g. ae=100), got {s!r}") from None
+
+def _add_train_parser(sub):
+    tr = sub.add_parser('train', help='train CbLDM (three stages, resumable)',
+                        description='Train the three CbLDM stages (autoencoder + prior, PDF encoder, diffusion). Running the '
+                                    'same command again resumes from OUT/last.pt. Under torchrun it trains with DDP.')
+    tr.add_argument('--config', default='small', help='training config: tiny, small or full (default small)')
+    tr.add_argument('-o', '--out', type=Path, required=True, help='run folder (checkpoint last.pt, history.json)')
+    tr.add_argument('--data', type=Path, help='dataset folder from `cbldm dataset` (default: build the shape table in memory)')
+    tr.add_argument('--steps', nargs='+', type=_steps, metavar='STAGE=N', help='steps per stage, e.g. ae=2000 diffusion=4000')
+    tr.add_argument('--batch-size', type=int, help='samples per batch and process')
+    tr.add_argument('--device', default='cpu', help='cpu or cuda (default cpu)')
+    tr.add_argument('--max-minutes', type=float, help='stop with a checkpoint after this many minutes (resume later)')
+    tr.add_argument('--seed', type=int, help='seed (default: the config\'s)')
+    tr.add_argument('--no-resume', action='store_true', help='start afresh even if OUT/last.pt exists')
+    tr.add_argument('--export', type=Path, help='when training is complete, also write the inference weights to this file')
+    tr.add_argument('-q', '--quiet', action='store_true', help='no progress lines')
+
+def _add_predict_parser(sub):
+    pr = sub.add_parser('predict', help='candidate structures for measured PDFs (.gr files), ranked by Rwp',
+                        description='Generate candidate nanoparticle structures for each .gr file with the trained CbLDM, '
+                                    'reconstruct and rank them by Rwp, and write DIR/<stem>_<k>.xyz, DIR/summary.csv and fit plots.')
+    pr.add_argument('files', nargs='+', type=Path, metavar='FILE.gr', help='measured or simulated PDFs (any grid and header)')
+    pr.add_argument('--element', required=True, help='metal of the particle (one of the 28 the model knows), e.g. Au')
+    pr.add_argument('--candidates', type=int, default=8, help='candidates per file (default 8)')
+    pr.add_argument('-o', '--out', type=Path, default=Path('cbldm_out'), help='output folder (default cbldm_out)')
+    pr.add_argument('--model', type=Path, help='weights or checkpoint file (default: the weights shipped with cbldm)')
+    pr.add_argument('--device', default='cpu', help='cpu or cuda (default cpu)')
+    pr.add_argument('--seed', type=int, default=0, help='seed of the sampler (default 0)')
+    pr.add_argument('--steps', type=int, default=20, help='denoiser calls per candidate (default 20)')
+    pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots')
 
 def build_parser() -> argparse.ArgumentParser:
     "The argument parser of the `cbldm` command."
@@ -47,9 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument('-o', '--out', type=Path, default=Path('.'), help='output folder (default: current)')
     sim.add_argument('--name', help='file stem (default: e.g. Au_Ico3)')
     sim.add_argument('--no-plot', action='store_true', help='do not write the plots')
+    _add_dataset_parser(sub)
+    _add_train_parser(sub)
+    _add_predict_parser(sub)
     return ap
 
-# %% ../nbs/04_cli.ipynb #06de286f
+# %% ../nbs/04_cli.ipynb #6300b2eb
 def simulate(family:str=None,      # structure family, one of cbldm.clusters.FAMILIES
              element:str='Au',     # metal
              size:int=None,        # size shorthand of the family
@@ -89,7 +144,7 @@ def simulate(family:str=None,      # structure family, one of cbldm.clusters.FAM
             files[ext] = save_fit_plot(out/f'{stem}.{ext}', r, G, title=f'{stem}: {len(atoms)} atoms')
     return dict(atoms=atoms, r=r, G=G, files=files)
 
-# %% ../nbs/04_cli.ipynb #8b9f3a60
+# %% ../nbs/04_cli.ipynb #8842413a
 def main(argv=None) -> int:
     "Entry point of the `cbldm` command."
     ap = build_parser()
@@ -104,7 +159,33 @@ def main(argv=None) -> int:
             print(f"{at.get_chemical_formula()}: {len(at)} atoms, G(r) on {len(res['r'])} points "
                   f"({res['r'][0]:g}-{res['r'][-1]:g} Å) in {time.perf_counter()-t:.2f} s")
             for k, p in res['files'].items(): print(f'  wrote {p}')
+        elif a.command == 'train':
+            from cbldm.train import train, export_weights
+            res = train(a.config, a.out, a.data, steps=dict(a.steps) if a.steps else None, device=a.device, resume=not a.no_resume,
+                        max_minutes=a.max_minutes, progress=not a.quiet, batch_size=a.batch_size, seed=a.seed)
+            last = {h['stage']: h['loss'] for h in res['history']}
+            print(f"{'finished' if res['done'] else 'paused (run again to resume)'}: {res['checkpoint']}; last losses "
+                  + ', '.join(f'{k} {v:.4g}' for k, v in last.items()))
+            if a.export and res['done']: print(f"wrote {export_weights(res['checkpoint'], a.export)}")
+        elif a.command == 'predict':
+            from cbldm.predict import predict
+            t = time.perf_counter()
+            res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, plot=not a.no_plot)
+            for p in res:
+                b = p.best
+                print(f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rwp {b.rwp:.3f} "
+                      f"(expansion {b.expansion:.3f}); {p.n_calls} denoiser calls")
+            print(f"wrote {a.out}/summary.csv and {sum(len(p.candidates) for p in res)} .xyz files in {time.perf_counter()-t:.1f} s")
+        elif a.command == 'dataset':
+            from cbldm.data import build_dataset
+            from cbldm.clusters import METALS
+            m = build_dataset(a.out, a.n_max, a.families, a.elements or METALS, a.bond_range, a.val_frac, a.test_frac,
+                              a.seed, a.n_eval, overwrite=a.overwrite, progress=not a.quiet)
+            c = m['counts']
+            print(f"{m['n_shapes']} shapes in {a.out} (train/val/test: "
+                  + '/'.join(str(sum(v[s] for v in c.values())) for s in ('train', 'val', 'test'))
+                  + f"), {m['settings']['n_eval']} evaluation PDFs, built in {m['build_seconds']:.1f} s")
         return 0
-    except (ValueError, FileNotFoundError, ImportError, TypeError) as e:
+    except (ValueError, FileNotFoundError, FileExistsError, ImportError, TypeError) as e:
         print(f'cbldm {a.command}: error: {e}', file=sys.stderr)
         return 2

@@ -8,12 +8,12 @@ Docs: https://cbldm.github.io/cbldm/laplacian.html.md"""
 __all__ = ['canonical_order', 'to_matrix', 'affinity_matrix', 'laplacian', 'atom_counts', 'atom_count', 'laplacian_eigenmaps',
            'from_matrix_batch', 'from_matrix']
 
-# %% ../nbs/05_laplacian.ipynb #f9153c18
+# %% ../nbs/05_laplacian.ipynb #eb1310ed
 import numpy as np
 import torch
 from ase import Atoms
 
-# %% ../nbs/05_laplacian.ipynb #dd5ab77f
+# %% ../nbs/05_laplacian.ipynb #cd8de9c0
 def _as_positions(x):
     "Positions [n, 3] in Å (float64) from `ase.Atoms` or an array, validated."
     pos = x.get_positions() if isinstance(x, Atoms) else np.asarray(x, dtype=np.float64)
@@ -35,7 +35,7 @@ def canonical_order(positions, # ase.Atoms or [n, 3] positions [Å]
     sub = np.lexsort((q[:, 0], q[:, 1], q[:, 2], group))
     return idx[sub]
 
-# %% ../nbs/05_laplacian.ipynb #f3bcc4ae
+# %% ../nbs/05_laplacian.ipynb #9d4a4296
 _KINDS = ('affinity', 'distance', 'laplacian')
 
 def to_matrix(atoms, # ase.Atoms or [n, 3] positions [Å]
@@ -58,7 +58,7 @@ def to_matrix(atoms, # ase.Atoms or [n, 3] positions [Å]
     M[:n, :n] = W if kind == 'affinity' else np.diag(W.sum(1)) - W
     return M
 
-# %% ../nbs/05_laplacian.ipynb #1f7bb59b
+# %% ../nbs/05_laplacian.ipynb #32e7b876
 def _sqdist(x):
     "Squared pair distances [B, n, n] of positions [B, n, 3] (differentiable)."
     s = (x * x).sum(-1)
@@ -81,7 +81,7 @@ def laplacian(W:torch.Tensor, # [B, n_max, n_max] padded affinities
     Wm = W * m[..., :, None] * m[..., None, :]
     return torch.diag_embed(Wm.sum(-1)) - Wm
 
-# %% ../nbs/05_laplacian.ipynb #87180d11
+# %% ../nbs/05_laplacian.ipynb #945d4ff5
 def atom_counts(W:torch.Tensor, # [B, n_max, n_max] padded (possibly noisy) matrices
                 threshold:float=0.5, # column maximum above which a column is a real atom
                )->torch.Tensor: # [B] number of atoms (int64)
@@ -96,7 +96,7 @@ def atom_count(W, # [n_max, n_max] padded (possibly noisy) matrix
     if W.ndim != 2 or W.shape[0] != W.shape[1]: raise ValueError(f"W must be a square matrix, got {tuple(W.shape)}")
     return int(atom_counts(W[None], 0.5 if threshold is None else threshold)[0])
 
-# %% ../nbs/05_laplacian.ipynb #31b82d00
+# %% ../nbs/05_laplacian.ipynb #9f908c1a
 def laplacian_eigenmaps(W, # [n, n] affinities of the real atoms
                         dim:int=3, # embedding dimension
                        )->tuple: # (eigenvalues [n], embedding [n, dim])
@@ -106,7 +106,7 @@ def laplacian_eigenmaps(W, # [n, n] affinities of the real atoms
     lam, V = scipy.linalg.eigh(Dg - W, Dg)
     return lam, V[:, 1:dim + 1]
 
-# %% ../nbs/05_laplacian.ipynb #821fb79d
+# %% ../nbs/05_laplacian.ipynb #70fb61fb
 def _mds(d2, m):
     "Batched classical MDS of masked squared distances [B, n, n] -> [B, n, 3]."
     mf = m.to(d2.dtype); k = mf.sum(-1).clamp_min(1)

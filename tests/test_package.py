@@ -17,6 +17,26 @@ def test_cli_simulate_runs(tmp_path):
     data = np.loadtxt(tmp_path/'Au_Ico3.gr', comments='#')
     assert data.shape == (3000, 2) and np.isfinite(data).all()
 
+def test_cli_predict_readme_command(tmp_path):
+    "The README's main command: `cbldm predict` on the measured Au144 PDF with the shipped weights."
+    exe = Path(sys.executable).with_name('cbldm')
+    cmd = [str(exe)] if exe.exists() else [sys.executable, '-m', 'cbldm']
+    gr = ROOT/'cbldm'/'examples'/'Au144PET_100K-00000.gr'
+    out = subprocess.run(cmd + ['predict', str(gr), '--element', 'Au', '--out', str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([f'Au144PET_100K-00000_{k}.xyz' for k in range(1, 9)] + ['Au144PET_100K-00000_fit.png', 'summary.csv']), names
+    rows = (tmp_path/'summary.csv').read_text().splitlines()
+    assert len(rows) == 9 and rows[0].startswith('file,k,n_atoms,rwp')
+    assert 'best of 8' in out.stdout
+
+def test_weights_are_packaged_and_small():
+    import json
+    from cbldm.predict import WEIGHTS_DIR, DEFAULT_WEIGHTS, _file_sha256
+    w = WEIGHTS_DIR/DEFAULT_WEIGHTS
+    assert w.exists() and w.stat().st_size <= 30e6
+    assert json.loads((WEIGHTS_DIR/'weights.json').read_text())[DEFAULT_WEIGHTS]['sha256'] == _file_sha256(w)
+
 def test_cli_bad_input_exit_code(tmp_path):
     from cbldm.cli import main
     assert main(['simulate', '--family', 'Ico', '--size', '2', '--element', 'Xx', '-o', str(tmp_path)]) == 2
