@@ -77,6 +77,8 @@ def _add_predict_parser(sub):
     pr.add_argument('--device', default='cpu', help='cpu or cuda (default cpu)')
     pr.add_argument('--seed', type=int, default=0, help='seed of the sampler (default 0)')
     pr.add_argument('--steps', type=int, default=20, help='denoiser calls per candidate (default 20)')
+    pr.add_argument('--refine-steps', type=int, default=40, help='steps of the PDF refinement; 0: none (default 40)')
+    pr.add_argument('--refine-top', type=int, default=3, help='candidates refined per file, the best before refinement (default 3)')
     pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots')
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,7 +172,7 @@ def main(argv=None) -> int:
         elif a.command == 'predict':
             from cbldm.predict import predict
             t = time.perf_counter()
-            res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, plot=not a.no_plot)
+            res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top, plot=not a.no_plot)
             for p in res:
                 b = p.best
                 print(f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rwp {b.rwp:.3f} "

@@ -137,6 +137,7 @@ class Augment:
     scale:tuple=(0.2, 2.0)     # multiplies G
     noise:tuple=(0.0, 0.02)    # σ of the added noise, as a fraction of max|G|
     p_paper:float=0.25         # probability that a batch keeps the paper's settings (scale and noise still drawn)
+    uiso_levels:int=2          # distinct Uiso values in a batch (each costs one Debye kernel over all bins)
 
     def __post_init__(self):
         for k in ('qmin', 'qmax', 'qdamp', 'biso', 'delta2', 'scale', 'noise'):
@@ -146,6 +147,8 @@ class Augment:
             setattr(self, k, v)
         if self.qmin[1] >= self.qmax[0]: raise ValueError(f"Augment.qmin {self.qmin} must lie below Augment.qmax {self.qmax}")
         if not 0 <= self.p_paper <= 1: raise ValueError(f"Augment.p_paper must be in [0, 1], got {self.p_paper}")
+        if isinstance(self.uiso_levels, bool) or not isinstance(self.uiso_levels, int) or self.uiso_levels < 1:
+            raise ValueError(f"Augment.uiso_levels must be a positive integer, got {self.uiso_levels!r}")
 
 # %% ../nbs/07_data.ipynb #3143ec5c
 class BatchSimulator:
@@ -184,7 +187,7 @@ class BatchSimulator:
             s['qmin'] = round(float(g.uniform(*a.qmin)), 1)
             s['qmax'] = round(2*float(g.uniform(*a.qmax)))/2
             s['delta2'] = round(float(g.uniform(*a.delta2)), 1)
-            s['qdamp'] = g.uniform(*a.qdamp, B); s['uiso'] = biso_to_uiso(g.uniform(*a.biso, B))
+            s['qdamp'] = g.uniform(*a.qdamp, B); s['uiso'] = biso_to_uiso(g.uniform(*a.biso, a.uiso_levels))[g.integers(0, a.uiso_levels, B)]
         s['scale'], s['noise'] = g.uniform(*a.scale, B), g.uniform(*a.noise, B)
         return s
 

@@ -26,14 +26,14 @@ def evaluate(predictor:Predictor, # the model to score
              warm:bool=True, # warm start from the conditional prior
              batch:int=16, # inputs per batch
              ev:dict=None, # a precomputed evaluation set (e.g. test_pdfs.npz of a dataset); default: drawn here
-            ) -> dict: # per-input arrays: family, n_true, n_pred, rwp, rmsd, seconds, calls
+            ) -> dict: # per-input arrays: family, n_true, n_pred, rwp, rmsd, seconds, calls; `best`: the best candidates (Atoms)
     "Score a predictor on held-out test PDFs."
     from cbldm.metrics import aligned_rmsd
     ev = evaluation_set(table, n, seed=seed) if ev is None else {k: v[:n] for k, v in ev.items() if k != 'r'}
     calc = DebyePDF(**PAPER_PDF, dtype=torch.float32)
     r = calc.r
     sel = (r >= 1.5) & (r <= 30)
-    out = {k: [] for k in ('family', 'n_true', 'n_pred', 'rwp', 'rmsd', 'seconds', 'calls')}
+    out = {k: [] for k in ('family', 'n_true', 'n_pred', 'rwp', 'rmsd', 'seconds', 'calls', 'best')}
     for b in range(0, len(ev['G']), batch):
         idx = range(b, min(b + batch, len(ev['G'])))
         el = [chemical_symbols[int(ev['Z'][i])] for i in idx]
@@ -50,10 +50,10 @@ def evaluate(predictor:Predictor, # the model to score
             out['rwp'].append(float(rwp(inp.G[sel], Gb[sel])))
             out['family'].append(int(ev['family'][i])); out['n_true'].append(len(true)); out['n_pred'].append(best.n_atoms)
             out['rmsd'].append(aligned_rmsd(true, best.atoms) if len(true) == best.n_atoms else np.nan)
-            out['calls'].append(calls)
+            out['calls'].append(calls); out['best'].append(best.atoms)
         dt = (time.perf_counter() - t0) / len(idx)
         out['seconds'] += [dt] * len(idx)
-    return {k: np.asarray(v) for k, v in out.items()}
+    return {k: (v if k == 'best' else np.asarray(v)) for k, v in out.items()}
 
 def summarize(res:dict) -> dict:
     "Median Rwp, exact-count fraction, median RMSD (matched counts), calls and seconds: overall and per family."

@@ -186,7 +186,9 @@ def debye_fq(batch:Batch,             # packed structures
     H.index_add_(0, flat, w*(1-f)); H.index_add_(0, flat+1, w*f)
     H = H.view(B, nb)
     occ = (H != 0).any(0).nonzero(as_tuple=True)[0]       # occupied bins: a cluster has few distinct distances
-    Hocc, rb = H[:, occ], occ.to(dtype)*h
+    dense = len(occ) > nb // 4                             # a noisy structure fills most bins: gathering them costs more than it saves
+    if dense: occ = torch.arange(nb, device=dev)
+    Hocc, rb = (H if dense else H[:, occ]), occ.to(dtype)*h
     for u in torch.unique(U.detach()):
         sel = (U.detach() == u).nonzero(as_tuple=True)[0]
         ug = U[sel[0]]
@@ -194,7 +196,7 @@ def debye_fq(batch:Batch,             # packed structures
         else:   # a kernel over all bins, computed once per setting and reused
             key = (float(u), float(delta2), nb, h, len(Q), float(g.qstep), dtype, str(dev))
             if key not in kernel_cache: kernel_cache[key] = debye_kernel(torch.arange(nb, dtype=dtype, device=dev)*h, Q, ug, delta2)
-            M = kernel_cache[key][occ]
+            M = kernel_cache[key] if dense else kernel_cache[key][occ]
         F = F.index_copy(0, sel, Hocc[sel] @ M)
     return F
 

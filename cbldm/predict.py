@@ -24,6 +24,7 @@ from .models import CbLDM, reparameterize
 from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
 from .data import PAPER_PDF, atomic_path
+from .refine import refine_positions
 
 # %% ../nbs/11_predict.ipynb #14a8f914
 import cbldm as _cbldm
@@ -101,6 +102,7 @@ class Candidate:
     expansion: float
     uiso: float
     G_calc: np.ndarray   # the candidate's G on the model grid, before scaling (the fit is scale · G_calc)
+    rwp0: float = float('nan')   # Rwp of the reconstruction before the PDF refinement (expansion and Uiso fitted)
 
     @property
     def n_atoms(self): return len(self.atoms)
@@ -126,6 +128,8 @@ class Predictor:
     def __init__(self, model:CbLDM=None, # a trained model (default: the shipped one)
                  steps:int=20, # DDIM denoiser calls per candidate
                  t_start:int=None, # warm-start step (default: 0.6 T)
+                 refine_steps:int=40, # Adam steps of the PDF refinement (0: none)
+                 refine_top:int=3, # refine this many of each input's candidates, the best before refinement
                  device='cpu'):
         self.model = (model or load_model(device=device)).to(device).eval()
         c = self.model.config
@@ -134,6 +138,11 @@ class Predictor:
         self.t_start = int(0.6 * c['T']) if t_start is None else int(t_start)
         if not 1 <= self.steps <= c['T']: raise ValueError(f"steps must be in 1..{c['T']}, got {steps}")
         if not 0 <= self.t_start < c['T']: raise ValueError(f"t_start must be in 0..{c['T'] - 1}, got {t_start}")
+        if isinstance(refine_steps, bool) or not isinstance(refine_steps, (int, np.integer)) or refine_steps < 0:
+            raise ValueError(f"refine_steps must be an integer >= 0, got {refine_steps!r}")
+        if isinstance(refine_top, bool) or not isinstance(refine_top, (int, np.integer)) or refine_top < 1:
+            raise ValueError(f"refine_top must be an integer >= 1, got {refine_top!r}")
+        self.refine_steps, self.refine_top = int(refine_steps), int(refine_top)
         self.r = DebyePDF(**{k: v for k, v in PAPER_PDF.items()}).r
 
     @torch.no_grad()
@@ -165,28 +174,41 @@ class Predictor:
 
     def rank(self, inp:Input, positions:list, element:str='Au',
              expansions=np.linspace(0.92, 1.08, 17), uisos=(0.002, 0.005, 0.01)) -> list:
-        "Candidates fitted to one input (scale, expansion, Uiso) and sorted by Rwp."
+        "Candidates fitted to one input (scale, expansion, Uiso, then the atoms by PDF refinement) and sorted by Rwp."
         qmin = float(inp.meta.get('qmin', PAPER_PDF['qmin'])); qmax = float(inp.meta.get('qmax', PAPER_PDF['qmax']))
         if not (0 <= qmin < qmax and qmax <= 50): qmin, qmax = PAPER_PDF['qmin'], PAPER_PDF['qmax']
         calc = DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax}, dtype=torch.float32)
         Z = atomic_numbers[element]
-        E, U = np.meshgrid(np.asarray(expansions, float), np.asarray(uisos, float), indexing='ij')
-        E, U = E.ravel(), U.ravel()
-        N = max(len(p) for p in positions)
-        out = []
         lo, hi = FIT_RANGE
         sel = (inp.r >= lo) & (inp.r <= hi)
-        for p in positions:
-            pos = torch.zeros(len(E), N, 3); pos[:, :len(p)] = torch.as_tensor(p, dtype=torch.float32)
-            mask = torch.arange(N)[None] < len(p)
+        expansions, uisos = np.asarray(expansions, float), np.asarray(uisos, float)
+
+        def scan(p, E, U):   # PDFs of candidate p at expansions E and Uiso U: best (R, scale, E, U, G)
+            B, n = len(E), len(p)
+            pos = torch.as_tensor(p, dtype=torch.float32).expand(B, n, 3)
             with torch.no_grad():
-                Gc = calc.forward(pos, mask.expand(len(E), N), torch.full((len(E), N), Z),
-                                  uiso=torch.as_tensor(U, dtype=torch.float32), expansion=torch.as_tensor(E, dtype=torch.float32)).double().numpy()
+                Gc = calc.forward(pos, None, torch.full((B, n), Z), uiso=torch.as_tensor(U, dtype=torch.float32),
+                                  expansion=torch.as_tensor(E, dtype=torch.float32)).double().numpy()
             R, sc = rwp(inp.G[sel], Gc[:, sel], return_scale=True)
             R, sc = np.where(np.asarray(sc) > 0, R, 1.0), np.clip(np.asarray(sc), 0, None)   # a negative scale is no fit
             j = int(np.nanargmin(R))
-            atoms = Atoms([element] * len(p), positions=np.asarray(p, float) * E[j])
-            out.append(Candidate(atoms, float(R[j]), float(np.asarray(sc)[j]), float(E[j]), float(U[j]), Gc[j]))
+            return float(R[j]), float(sc[j]), float(E[j]), float(U[j]), Gc[j]
+
+        fits = []
+        for p in positions:   # expansion at the middle Uiso, then Uiso at the best expansion
+            p = np.asarray(p, float)
+            R, s, e, u, g = scan(p, expansions, np.full(len(expansions), uisos[len(uisos) // 2]))
+            R, s, e, u, g = scan(p, np.full(len(uisos), e), uisos)
+            fits.append([p * e, R, s, e, u, g, R])
+        top = np.argsort([f[1] for f in fits])[:self.refine_top] if self.refine_steps else []
+        if len(top):
+            ref = refine_positions([fits[k][0] for k in top], inp.G, calc, Z, uiso=[fits[k][4] for k in top],
+                                   rmin=lo, rmax=hi, steps=self.refine_steps)
+            for k, p, R, s in zip(top, ref.positions, ref.rwp, ref.scale):
+                with torch.no_grad():
+                    g = calc.forward(torch.as_tensor(p, dtype=torch.float32), None, torch.full((len(p),), Z), uiso=fits[k][4]).double().numpy()
+                fits[k][:3], fits[k][5] = [p, float(R), float(s)], g
+        out = [Candidate(Atoms([element] * len(f[0]), positions=f[0]), *f[1:]) for f in fits]
         return sorted(out, key=lambda c: c.rwp)
 
     def __call__(self, inputs:list, element:str='Au', candidates:int=8, seed:int=0, warm:bool=True) -> list:
@@ -201,7 +223,7 @@ class Predictor:
         return preds
 
 # %% ../nbs/11_predict.ipynb #1ffc85be
-SUMMARY_FIELDS = ('file', 'k', 'n_atoms', 'rwp', 'scale', 'expansion', 'uiso', 'nn_min', 'nn_median', 'denoiser_calls')
+SUMMARY_FIELDS = ('file', 'k', 'n_atoms', 'rwp', 'rwp_unrefined', 'scale', 'expansion', 'uiso', 'nn_min', 'nn_median', 'denoiser_calls')
 
 def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
             element:str='Au', # metal the atoms are labelled with (one of the 28)
@@ -212,6 +234,8 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
             seed:int=0, # seed of the sampler
             steps:int=20, # DDIM denoiser calls per candidate
             warm:bool=True, # warm start from the conditional prior
+            refine_steps:int=40, # Adam steps of the PDF refinement (0: none)
+            refine_top:int=3, # candidates refined per input (the best before refinement)
             plot:bool=True, # write a fit plot per input
            ) -> list: # one `Prediction` per input, candidates best first
     "Generate, reconstruct and rank candidate structures for measured PDFs."
@@ -223,7 +247,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
         inputs = [inputs]
     if not len(inputs): raise ValueError("no inputs given")
     if not isinstance(model, CbLDM): model = load_model(model, device)
-    pred = Predictor(model, steps=steps, device=device)
+    pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, device=device)
     items = [prepare_pdf(x, pred.r) for x in inputs]             # every input is read and checked before anything is written
     names = [i.name for i in items]
     if len(set(names)) != len(names): raise ValueError(f"inputs have the same name: {names}; give distinct file names")
@@ -241,7 +265,7 @@ def write_predictions(res:list, out, plot:bool=True) -> list:
             f = out / f"{p.input.name}_{k}.xyz"
             write_structure(c.atoms, f); files.append(f)
             nn = _nn(c.atoms.positions)
-            rows.append(dict(file=p.input.name, k=k, n_atoms=c.n_atoms, rwp=f"{c.rwp:.5f}", scale=f"{c.scale:.5g}",
+            rows.append(dict(file=p.input.name, k=k, n_atoms=c.n_atoms, rwp=f"{c.rwp:.5f}", rwp_unrefined=f"{c.rwp0:.5f}", scale=f"{c.scale:.5g}",
                              expansion=f"{c.expansion:.4f}", uiso=f"{c.uiso:.4f}", nn_min=f"{nn.min():.4f}",
                              nn_median=f"{np.median(nn):.4f}", denoiser_calls=p.n_calls))
         if plot:

@@ -31,7 +31,7 @@ def _tc(model, batch_size, steps, lr, ema, augment=True, **kw):
 
 TRAIN_CONFIGS = {
     'tiny':  _tc('tiny', 8, (40, 30, 40), (3e-3, 3e-3, 3e-3), 0.9, warmup=5, log_every=5, ckpt_every=20),
-    'small': _tc('small', 32, (6000, 1500, 6000), (1e-3, 1e-3, 1e-3), 0.999),
+    'small': _tc('small', 32, (2400, 800, 2400), (1e-3, 1e-3, 1e-3), 0.999),
     'full':  _tc('full', 128, (40000, 10000, 60000), (5e-4, 5e-4, 3e-4), 0.9995, log_every=200, ckpt_every=2000),
 }
 
