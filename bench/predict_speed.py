@@ -44,8 +44,7 @@ def paper():
     mu, lv = m.prior(G)
     s = m.config['latent_scale']
     out = p.diffusion.paper_warm_sample(m.denoiser, ctx, reparameterize(mu, lv, g) * s, generator=g)
-    W = m.ae.decode(out.x0 / s)
-    return p0.rank(inp, p0.reconstruct(W), 'Au'), out.n_calls
+    return p0.rank(inp, p0.decode(out.x0 / s), 'Au'), out.n_calls
 
 ours(p)   # warm-up
 t0_best, r0 = best_time(p0)

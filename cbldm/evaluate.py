@@ -40,8 +40,7 @@ def evaluate(predictor:Predictor, # the model to score
         inputs = [Input(f"test{i}", r, ev['G'][i].astype(np.float64), dict(qmin=PAPER_PDF['qmin'], qmax=PAPER_PDF['qmax'])) for i in idx]
         t0 = time.perf_counter()
         # one batch per element keeps atom labels right; most batches mix elements, so sample all, then rank per input
-        W, calls = predictor.sample_matrices(np.stack([x.G for x in inputs]), candidates, seed + b, warm)
-        pos = predictor.reconstruct(W)
+        pos, calls = predictor.sample_structures(np.stack([x.G for x in inputs]), candidates, seed + b, warm)
         for j, (i, inp) in enumerate(zip(idx, inputs)):
             cands = predictor.rank(inp, pos[j*candidates:(j+1)*candidates], el[j], uisos=(0.3 / (8 * np.pi**2),))
             best = cands[0]

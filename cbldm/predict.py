@@ -146,12 +146,12 @@ class Predictor:
         self.r = DebyePDF(**{k: v for k, v in PAPER_PDF.items()}).r
 
     @torch.no_grad()
-    def sample_matrices(self, G:np.ndarray, # [B, n_r] PDFs on the model grid
-                        candidates:int=8, # candidates per PDF
-                        seed:int=0, # seed of the sampler
-                        warm:bool=True, # warm start from the prior (else pure noise from T-1)
-                       ) -> tuple: # (W [B*K, n_max, n_max], denoiser calls per candidate)
-        "Generated affinity matrices for each PDF × candidate."
+    def sample_latents(self, G:np.ndarray, # [B, n_r] PDFs on the model grid
+                       candidates:int=8, # candidates per PDF
+                       seed:int=0, # seed of the sampler
+                       warm:bool=True, # warm start from the prior (else pure noise from T-1)
+                      ) -> tuple: # (z [B*K, C, s, s] structure latents, denoiser calls per candidate)
+        "Generated structure latents for each PDF × candidate (candidates of one PDF are consecutive)."
         m, K = self.model, int(candidates)
         G = torch.as_tensor(np.asarray(G), dtype=torch.float32, device=self.device).repeat_interleave(K, 0)
         g = torch.Generator(device=self.device).manual_seed(int(seed))
@@ -164,13 +164,34 @@ class Predictor:
             x_start, t_start = self.diffusion.warm_start(z_p, self.t_start, generator=g), self.t_start
         else: x_start, t_start = None, m.config['T'] - 1
         out = self.diffusion.ddim_sample(m.denoiser, ctx, shape, steps=self.steps, x_start=x_start, t_start=t_start, generator=g)
-        return m.ae.decode(out.x0 / s), out.n_calls
+        return out.x0 / s, out.n_calls
+
+    @torch.no_grad()
+    def sample_matrices(self, G:np.ndarray, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
+        "Generated affinity matrices [B*K, n_max, n_max] for each PDF × candidate, and the denoiser calls per candidate."
+        z, n_calls = self.sample_latents(G, candidates, seed, warm)
+        return self.model.ae.decode(z), n_calls
 
     def reconstruct(self, W:torch.Tensor) -> list:
-        "Coordinates [n, 3] (Å) of each generated matrix."
+        "Coordinates [n, 3] (Å) of each generated matrix (spectral reconstruction, `cbldm.laplacian`)."
         W = W.double().cpu()
         n = atom_counts(W).clamp_min(2)
         return from_matrix_batch(W, self.model.config['t'], n_atoms=n)
+
+    @torch.no_grad()
+    def decode(self, z:torch.Tensor) -> list:
+        "Coordinates [n, 3] (Å) of each latent: the occupied slots of the points decoder, or the matrix reconstructed."
+        ae = self.model.ae
+        if ae.decoder_kind != 'points': return self.reconstruct(ae.decode(z))
+        x, logit = ae.decode_points(z)
+        x, keep = x.double().cpu().numpy(), (logit > 0).cpu().numpy()
+        for k in np.flatnonzero(keep.sum(1) < 2): keep[k, np.argsort(-logit[k].cpu().numpy())[:2]] = True   # at least 2 atoms
+        return [p[m] - p[m].mean(0) for p, m in zip(x, keep)]
+
+    def sample_structures(self, G:np.ndarray, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
+        "Generated coordinates (list of [n, 3] Å, PDF-major) for each PDF × candidate, and the denoiser calls per candidate."
+        z, n_calls = self.sample_latents(G, candidates, seed, warm)
+        return self.decode(z), n_calls
 
     def rank(self, inp:Input, positions:list, element:str='Au',
              expansions=np.linspace(0.92, 1.08, 17), uisos=(0.002, 0.005, 0.01)) -> list:
@@ -214,8 +235,7 @@ class Predictor:
     def __call__(self, inputs:list, element:str='Au', candidates:int=8, seed:int=0, warm:bool=True) -> list:
         "Ranked `Prediction`s for a list of `Input`s, all candidates sampled in one batch."
         t0 = time.perf_counter()
-        W, n_calls = self.sample_matrices(np.stack([i.G for i in inputs]), candidates, seed, warm)
-        pos = self.reconstruct(W)
+        pos, n_calls = self.sample_structures(np.stack([i.G for i in inputs]), candidates, seed, warm)
         K = int(candidates)
         preds = [Prediction(inp, self.rank(inp, pos[k*K:(k+1)*K], element), n_calls, 0.0) for k, inp in enumerate(inputs)]
         dt = (time.perf_counter() - t0) / len(inputs)

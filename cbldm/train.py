@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .models import CbLDM, DEFAULT_CONFIGS, kl_normal, normalize_pdf
+from .models import CbLDM, DEFAULT_CONFIGS, kl_normal, normalize_pdf, reparameterize, points_to_affinity
 from .data import (Augment, ClusterDataset, BatchSimulator, build_shapes, load_dataset, atomic_path, PAPER_PDF,
                         _check_n_max)
 from .clusters import METALS
@@ -62,17 +62,34 @@ def train_config(config='tiny', # a name in `TRAIN_CONFIGS` or a dict
 # %% ../nbs/10_train.ipynb #d1f82384
 class AELoss(nn.Module):
     "Stage 1: autoencoder reconstruction + KL against the conditional prior (and the prior's own fit)."
-    def __init__(self, model:CbLDM, beta:float=1e-4):
+    def __init__(self, model:CbLDM, beta:float=1e-4,
+                 w_dist:float=0.01, # weight of the pair-distance MSE [1/Å²] (points decoder)
+                 w_occ:float=0.1, # weight of the occupancy cross-entropy (points decoder)
+                ):
         super().__init__()
-        self.ae, self.prior, self.beta = model.ae, model.prior, beta
+        self.ae, self.prior, self.beta, self.w_dist, self.w_occ = model.ae, model.prior, beta, w_dist, w_occ
     def forward(self, W, G):
-        W_hat, mu, lv = self.ae(W)
+        mu, lv = self.ae.encode(W)
+        z = reparameterize(mu, lv)
         mu_p, lv_p = self.prior(G)
         D = mu[0].numel()
-        rec = F.mse_loss(W_hat, W)
         kl = kl_normal(mu, lv, mu_p, lv_p).mean() / D
         kl_prior = kl_normal(mu.detach(), lv.detach(), mu_p, lv_p).mean() / D
-        return rec + self.beta * kl + kl_prior, dict(rec=rec.item(), kl=kl.item(), kl_prior=kl_prior.item())
+        parts = {}
+        if self.ae.decoder_kind == 'points':
+            x, logit = self.ae.decode_points(z)
+            W_hat = points_to_affinity(x, logit, self.ae.t)
+            occ = torch.diagonal(W, dim1=-2, dim2=-1) > 0.5                      # true atoms (canonical prefix)
+            pair = occ[:, :, None] & occ[:, None] & ~torch.eye(W.shape[-1], dtype=torch.bool, device=W.device)
+            d_true = torch.sqrt((-self.ae.t * torch.log(W.float().clamp_min(1e-30))).clamp_min(0))
+            d_hat = torch.sqrt((x[:, :, None] - x[:, None]).pow(2).sum(-1) + 1e-6)
+            dist = (d_hat - d_true)[pair].pow(2).mean()
+            bce = F.binary_cross_entropy_with_logits(logit, occ.to(logit.dtype))
+            extra = self.w_dist * dist + self.w_occ * bce
+            parts = dict(dist=dist.item(), occ=bce.item())
+        else: W_hat, extra = self.ae.decode(z), 0.0
+        rec = F.mse_loss(W_hat, W)
+        return rec + extra + self.beta * kl + kl_prior, dict(rec=rec.item(), **parts, kl=kl.item(), kl_prior=kl_prior.item())
 
 class PDFLoss(nn.Module):
     "Stage 2: PDF encoder VAE."
