@@ -131,10 +131,15 @@ def points_to_affinity(x:torch.Tensor, # [B, n, 3] coordinates [Å]
                        t:float=260.0, # affinity width [Å²]
                       )->torch.Tensor: # [B, n, n] soft-masked affinity matrix
     "W_ij = p_i p_j exp(-|x_i - x_j|²/t) off the diagonal, W_ii = p_i, with occupancies p = sigmoid(logit)."
+    return _affinity_d2(_pair_d2(x), logit, t)
+
+def _pair_d2(x): return (x[:, :, None] - x[:, None]).pow(2).sum(-1)   # [B, n, n] squared distances
+
+def _affinity_d2(d2, logit, t):
+    "Eq. (5) from squared distances [B, n, n] and occupancy logits [B, n]."
     p = torch.sigmoid(logit)
-    d2 = (x[:, :, None] - x[:, None]).pow(2).sum(-1)
     W = p[:, :, None] * p[:, None] * torch.exp(-d2 / t)
-    eye = torch.eye(x.shape[1], dtype=torch.bool, device=x.device)
+    eye = torch.eye(d2.shape[-1], dtype=torch.bool, device=d2.device)
     return torch.where(eye, p[:, :, None].expand_as(W), W)
 
 class StructureAE(nn.Module):
@@ -169,14 +174,16 @@ class StructureAE(nn.Module):
             enc += [_Res(c, c) for _ in range(n_res)]
         enc += [_Attn(cl, head_dim), _Res(cl, cl), nn.GroupNorm(_groups(cl), cl), nn.SiLU(),
                 nn.Conv2d(cl, 2 * latent_channels, 3, padding=1)]
+        self.encoder = nn.Sequential(*enc)
+        if decoder == 'points':
+            self.decoder = _PointsDecoder(latent_channels, latent_size, n_max, points_dim, points_layers, head_dim)
+            return
         dec = [nn.Conv2d(latent_channels, cl, 3, padding=1), _Res(cl, cl), _Attn(cl, head_dim)]
         for i in reversed(range(len(channels))):
             dec += [_Res(channels[i], channels[i]) for _ in range(n_res)]
             if i: dec += [nn.Upsample(scale_factor=2, mode='nearest'), nn.Conv2d(channels[i], channels[i - 1], 3, padding=1)]
         dec += [nn.GroupNorm(_groups(c0), c0), nn.SiLU(), nn.Conv2d(c0, u2, 3, padding=1), nn.PixelShuffle(unshuffle)]
-        self.encoder = nn.Sequential(*enc)
-        self.decoder = (nn.Sequential(*dec) if decoder == 'conv' else
-                        _PointsDecoder(latent_channels, latent_size, n_max, points_dim, points_layers, head_dim))
+        self.decoder = nn.Sequential(*dec)
 
     @property
     def latent_shape(self): return (self.latent_channels, self.latent_size, self.latent_size)

@@ -166,12 +166,6 @@ class Predictor:
         out = self.diffusion.ddim_sample(m.denoiser, ctx, shape, steps=self.steps, x_start=x_start, t_start=t_start, generator=g)
         return out.x0 / s, out.n_calls
 
-    @torch.no_grad()
-    def sample_matrices(self, G:np.ndarray, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
-        "Generated affinity matrices [B*K, n_max, n_max] for each PDF × candidate, and the denoiser calls per candidate."
-        z, n_calls = self.sample_latents(G, candidates, seed, warm)
-        return self.model.ae.decode(z), n_calls
-
     def reconstruct(self, W:torch.Tensor) -> list:
         "Coordinates [n, 3] (Å) of each generated matrix (spectral reconstruction, `cbldm.laplacian`)."
         W = W.double().cpu()

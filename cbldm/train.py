@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .models import CbLDM, DEFAULT_CONFIGS, kl_normal, normalize_pdf, reparameterize, points_to_affinity
+from .models import CbLDM, DEFAULT_CONFIGS, kl_normal, normalize_pdf, reparameterize, _pair_d2, _affinity_d2
 from .data import (Augment, ClusterDataset, BatchSimulator, build_shapes, load_dataset, atomic_path, PAPER_PDF,
                         _check_n_max)
 from .clusters import METALS
@@ -78,11 +78,12 @@ class AELoss(nn.Module):
         parts = {}
         if self.ae.decoder_kind == 'points':
             x, logit = self.ae.decode_points(z)
-            W_hat = points_to_affinity(x, logit, self.ae.t)
+            d2 = _pair_d2(x)
+            W_hat = _affinity_d2(d2, logit, self.ae.t)
             occ = torch.diagonal(W, dim1=-2, dim2=-1) > 0.5                      # true atoms (canonical prefix)
             pair = occ[:, :, None] & occ[:, None] & ~torch.eye(W.shape[-1], dtype=torch.bool, device=W.device)
             d_true = torch.sqrt((-self.ae.t * torch.log(W.float().clamp_min(1e-30))).clamp_min(0))
-            d_hat = torch.sqrt((x[:, :, None] - x[:, None]).pow(2).sum(-1) + 1e-6)
+            d_hat = torch.sqrt(d2 + 1e-6)
             dist = (d_hat - d_true)[pair].pow(2).mean()
             bce = F.binary_cross_entropy_with_logits(logit, occ.to(logit.dtype))
             extra = self.w_dist * dist + self.w_occ * bce
