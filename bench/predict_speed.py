@@ -3,7 +3,8 @@
 Reference: the original CbLDM sampler (DDPM from pure noise for 100 steps to t = 900, mix in the conditional-prior
 sample, 900 more DDPM steps: 1000 denoiser calls; `GaussianDiffusion.paper_warm_sample`), run on our shipped network,
 followed by the same decoding, reconstruction and ranking (no refinement). Ours: warm start from the prior + 20 DDIM
-calls, without and with the PDF refinement of the three best candidates (what `cbldm predict` does).
+calls, without and with the PDF refinement of the three best candidates (`cbldm predict --no-catalog`), and with the
+8 best catalog shapes added to the ranking (what `cbldm predict` does by default).
 
     python bench/predict_speed.py [--threads 2] [--candidates 8]
 """
@@ -21,8 +22,9 @@ ap.add_argument('--repeats', type=int, default=3)
 a = ap.parse_args()
 torch.set_num_threads(a.threads)
 model = load_model()
-p = Predictor(model, steps=20)
-p0 = Predictor(model, steps=20, refine_steps=0)
+p = Predictor(model, steps=20, catalog=None)
+p0 = Predictor(model, steps=20, refine_steps=0, catalog=None)
+pc = Predictor(model, steps=20)
 inp = prepare_pdf(example_path('Au144PET_100K-00000.gr'), p.r)
 K = a.candidates
 
@@ -49,9 +51,11 @@ def paper():
 ours(p)   # warm-up
 t0_best, r0 = best_time(p0)
 t_best, r = best_time(p)
+tc_best, rc = best_time(pc)
 t0 = time.perf_counter(); cands, calls = paper(); t_paper = time.perf_counter() - t0
 print(f"device: CPU, {a.threads} threads; input Au144PET_100K-00000.gr; {K} candidates")
 print(f"{'':48s} {'s/file':>7s} {'best Rwp':>8s} {'speed-up':>8s}")
 print(f"{'reference: paper sampler, %d DDPM calls' % calls:48s} {t_paper:7.2f} {cands[0].rwp:8.3f} {1:8.1f}x")
 print(f"{'cbldm, %d DDIM calls, warm start' % r0.n_calls:48s} {t0_best:7.2f} {r0.best.rwp:8.3f} {t_paper / t0_best:8.1f}x")
-print(f"{'cbldm predict: the same + PDF refinement':48s} {t_best:7.2f} {r.best.rwp:8.3f} {t_paper / t_best:8.1f}x")
+print(f"{'cbldm predict --no-catalog: + PDF refinement':48s} {t_best:7.2f} {r.best.rwp:8.3f} {t_paper / t_best:8.1f}x")
+print(f"{'cbldm predict: + 8 catalog shapes':48s} {tc_best:7.2f} {rc.best.rwp:8.3f} {t_paper / tc_best:8.1f}x")

@@ -68,10 +68,13 @@ def _add_train_parser(sub):
 def _add_predict_parser(sub):
     pr = sub.add_parser('predict', help='candidate structures for measured PDFs (.gr files), ranked by Rwp',
                         description='Generate candidate nanoparticle structures for each .gr file with the trained CbLDM, '
-                                    'reconstruct and rank them by Rwp, and write DIR/<stem>_<k>.xyz, DIR/summary.csv and fit plots.')
+                                    'add the best-fitting ideal shapes of the catalog, rank all by Rwp, and write '
+                                    'DIR/<stem>_<k>.xyz, DIR/summary.csv and fit plots.')
     pr.add_argument('files', nargs='+', type=Path, metavar='FILE.gr', help='measured or simulated PDFs (any grid and header)')
     pr.add_argument('--element', required=True, help='metal of the particle (one of the 28 the model knows), e.g. Au')
-    pr.add_argument('--candidates', type=int, default=8, help='candidates per file (default 8)')
+    pr.add_argument('--candidates', type=int, default=8, help='generated candidates per file (default 8; 0: the catalog alone)')
+    pr.add_argument('--catalog-top', type=int, default=8, help='ideal shapes of the catalog added per file (default 8)')
+    pr.add_argument('--no-catalog', action='store_true', help='rank the generated candidates only')
     pr.add_argument('-o', '--out', type=Path, default=Path('cbldm_out'), help='output folder (default cbldm_out)')
     pr.add_argument('--model', type=Path, help='weights or checkpoint file (default: the weights shipped with cbldm)')
     pr.add_argument('--device', default='cpu', help='cpu or cuda (default cpu)')
@@ -172,11 +175,12 @@ def main(argv=None) -> int:
         elif a.command == 'predict':
             from cbldm.predict import predict
             t = time.perf_counter()
-            res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top, plot=not a.no_plot)
+            res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top,
+                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top)
             for p in res:
                 b = p.best
                 print(f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rwp {b.rwp:.3f} "
-                      f"(expansion {b.expansion:.3f}); {p.n_calls} denoiser calls")
+                      f"(expansion {b.expansion:.3f}, {b.source}); {p.n_calls} denoiser calls")
             print(f"wrote {a.out}/summary.csv and {sum(len(p.candidates) for p in res)} .xyz files in {time.perf_counter()-t:.1f} s")
         elif a.command == 'dataset':
             from cbldm.data import build_dataset

@@ -8,7 +8,7 @@ Docs: https://cbldm.github.io/cbldm/evaluate.html.md"""
 __all__ = ['evaluate', 'summarize', 'print_table']
 
 # %% ../nbs/12_evaluate.ipynb #ae475352
-import time
+import time, warnings
 import numpy as np
 import torch
 from ase.data import chemical_symbols
@@ -26,14 +26,17 @@ def evaluate(predictor:Predictor, # the model to score
              warm:bool=True, # warm start from the conditional prior
              batch:int=16, # inputs per batch
              ev:dict=None, # a precomputed evaluation set (e.g. test_pdfs.npz of a dataset); default: drawn here
-            ) -> dict: # per-input arrays: family, n_true, n_pred, rwp, rmsd, seconds, calls; `best`: the best candidates (Atoms)
+            ) -> dict: # per-input arrays: family, n_true, n_pred, rwp, rmsd, seconds, calls, source; `best`: the best candidates (Atoms)
     "Score a predictor on held-out test PDFs."
     from cbldm.metrics import aligned_rmsd
+    cat = predictor.catalog if predictor.catalog_top else None
+    if cat is not None and (cat.split == 2).any():
+        warnings.warn("the predictor's catalog holds test shapes: use catalog.select(('train', 'val')) for a held-out evaluation")
     ev = evaluation_set(table, n, seed=seed) if ev is None else {k: v[:n] for k, v in ev.items() if k != 'r'}
     calc = DebyePDF(**PAPER_PDF, dtype=torch.float32)
     r = calc.r
     sel = (r >= 1.5) & (r <= 30)
-    out = {k: [] for k in ('family', 'n_true', 'n_pred', 'rwp', 'rmsd', 'seconds', 'calls', 'best')}
+    out = {k: [] for k in ('family', 'n_true', 'n_pred', 'rwp', 'rmsd', 'seconds', 'calls', 'source', 'best')}
     for b in range(0, len(ev['G']), batch):
         idx = range(b, min(b + batch, len(ev['G'])))
         el = [chemical_symbols[int(ev['Z'][i])] for i in idx]
@@ -49,7 +52,7 @@ def evaluate(predictor:Predictor, # the model to score
             out['rwp'].append(float(rwp(inp.G[sel], Gb[sel])))
             out['family'].append(int(ev['family'][i])); out['n_true'].append(len(true)); out['n_pred'].append(best.n_atoms)
             out['rmsd'].append(aligned_rmsd(true, best.atoms) if len(true) == best.n_atoms else np.nan)
-            out['calls'].append(calls); out['best'].append(best.atoms)
+            out['calls'].append(calls); out['best'].append(best.atoms); out['source'].append(best.source)
         dt = (time.perf_counter() - t0) / len(idx)
         out['seconds'] += [dt] * len(idx)
     return {k: (v if k == 'best' else np.asarray(v)) for k, v in out.items()}
@@ -60,13 +63,13 @@ def summarize(res:dict) -> dict:
         rm = res['rmsd'][m]; rm = rm[np.isfinite(rm)]
         return dict(n=int(m.sum()), median_rwp=float(np.median(res['rwp'][m])), exact_count=float((res['n_true'][m] == res['n_pred'][m]).mean()),
                     median_rmsd=float(np.median(rm)) if len(rm) else float('nan'), calls=int(res['calls'][m][0]),
-                    seconds=float(res['seconds'][m].mean()))
+                    seconds=float(res['seconds'][m].mean()), from_catalog=float(np.char.startswith(res['source'][m].astype(str), 'catalog').mean()))
     s = {'all': one(np.ones(len(res['rwp']), bool))}
     for f in np.unique(res['family']): s[FAMILIES[f]] = one(res['family'] == f)
     return s
 
 def print_table(s:dict):
     "The summary as a text table."
-    print(f"{'':6s} {'n':>4s} {'med Rwp':>8s} {'exact N':>8s} {'med RMSD':>9s} {'calls':>6s} {'s/input':>8s}")
+    print(f"{'':6s} {'n':>4s} {'med Rwp':>8s} {'exact N':>8s} {'med RMSD':>9s} {'calls':>6s} {'s/input':>8s} {'catalog':>8s}")
     for k, v in s.items():
-        print(f"{k:6s} {v['n']:4d} {v['median_rwp']:8.3f} {v['exact_count']:8.2f} {v['median_rmsd']:9.3f} {v['calls']:6d} {v['seconds']:8.2f}")
+        print(f"{k:6s} {v['n']:4d} {v['median_rwp']:8.3f} {v['exact_count']:8.2f} {v['median_rmsd']:9.3f} {v['calls']:6d} {v['seconds']:8.2f} {v['from_catalog']:8.2f}")

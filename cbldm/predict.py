@@ -9,7 +9,7 @@ __all__ = ['WEIGHTS_DIR', 'DEFAULT_WEIGHTS', 'FIT_RANGE', 'SUMMARY_FIELDS', 'loa
            'Prediction', 'Predictor', 'predict', 'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
-import csv, hashlib, json, math, os, sys, time
+import csv, hashlib, json, math, os, sys, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -25,6 +25,7 @@ from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
 from .data import PAPER_PDF, atomic_path
 from .refine import refine_positions
+from .catalog import Catalog, load_catalog, screen
 
 # %% ../nbs/11_predict.ipynb #14a8f914
 import cbldm as _cbldm
@@ -103,6 +104,7 @@ class Candidate:
     uiso: float
     G_calc: np.ndarray   # the candidate's G on the model grid, before scaling (the fit is scale · G_calc)
     rwp0: float = float('nan')   # Rwp of the reconstruction before the PDF refinement (expansion and Uiso fitted)
+    source: str = 'cbldm'   # 'cbldm' (generated) or 'catalog <shape>'
 
     @property
     def n_atoms(self): return len(self.atoms)
@@ -130,6 +132,8 @@ class Predictor:
                  t_start:int=None, # warm-start step (default: 0.6 T)
                  refine_steps:int=40, # Adam steps of the PDF refinement (0: none)
                  refine_top:int=3, # refine this many of each input's candidates, the best before refinement
+                 catalog=True, # True: the shipped `cbldm.catalog`; a `Catalog`; or None for the model alone
+                 catalog_top:int=8, # catalog shapes added to each input's candidates
                  device='cpu'):
         self.model = (model or load_model(device=device)).to(device).eval()
         c = self.model.config
@@ -143,6 +147,13 @@ class Predictor:
         if isinstance(refine_top, bool) or not isinstance(refine_top, (int, np.integer)) or refine_top < 1:
             raise ValueError(f"refine_top must be an integer >= 1, got {refine_top!r}")
         self.refine_steps, self.refine_top = int(refine_steps), int(refine_top)
+        if isinstance(catalog_top, bool) or not isinstance(catalog_top, (int, np.integer)) or catalog_top < 0:
+            raise ValueError(f"catalog_top must be an integer >= 0, got {catalog_top!r}")
+        if catalog is True: catalog = load_catalog()
+        if not (catalog is None or catalog is False or isinstance(catalog, Catalog)):
+            raise TypeError(f"catalog must be True, None or a Catalog, got {type(catalog).__name__}")
+        self.catalog = catalog or None
+        self.catalog_top = int(catalog_top) if self.catalog is not None else 0
         self.r = DebyePDF(**{k: v for k, v in PAPER_PDF.items()}).r
 
     @torch.no_grad()
@@ -184,15 +195,31 @@ class Predictor:
 
     def sample_structures(self, G:np.ndarray, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
         "Generated coordinates (list of [n, 3] Å, PDF-major) for each PDF × candidate, and the denoiser calls per candidate."
+        if int(candidates) == 0: return [], 0
         z, n_calls = self.sample_latents(G, candidates, seed, warm)
         return self.decode(z), n_calls
 
-    def rank(self, inp:Input, positions:list, element:str='Au',
-             expansions=np.linspace(0.92, 1.08, 17), uisos=(0.002, 0.005, 0.01)) -> list:
-        "Candidates fitted to one input (scale, expansion, Uiso, then the atoms by PDF refinement) and sorted by Rwp."
+    def _calc(self, inp:Input) -> DebyePDF:
+        "The PDF calculator of the ranking: the paper's settings with the input's qmin and qmax where its header gives them."
         qmin = float(inp.meta.get('qmin', PAPER_PDF['qmin'])); qmax = float(inp.meta.get('qmax', PAPER_PDF['qmax']))
         if not (0 <= qmin < qmax and qmax <= 50): qmin, qmax = PAPER_PDF['qmin'], PAPER_PDF['qmax']
-        calc = DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax}, dtype=torch.float32)
+        return DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax}, dtype=torch.float32)
+
+    def catalog_candidates(self, inp:Input) -> tuple:
+        "The `catalog_top` catalog shapes that fit `inp` best: (positions [n, 3] Å at the fitted bond, source labels)."
+        if not self.catalog_top: return [], []
+        try: k, R, b = screen(self.catalog, inp.r, inp.G, self._calc(inp), top=self.catalog_top, rmin=FIT_RANGE[0], rmax=FIT_RANGE[1])
+        except ValueError as e:
+            warnings.warn(f"{inp.name}: catalog screen skipped ({e})"); return [], []
+        return [self.catalog.atoms(int(i), 'Au', float(bb)).positions for i, bb in zip(k, b)], [f"catalog {self.catalog.name(int(i))}" for i in k]
+
+    def rank(self, inp:Input, positions:list, element:str='Au',
+             expansions=np.linspace(0.92, 1.08, 17), uisos=(0.002, 0.005, 0.01)) -> list:
+        "Generated and catalog candidates fitted to one input (scale, expansion, Uiso, then the atoms by PDF refinement), sorted by Rwp."
+        calc = self._calc(inp)
+        extra, src = self.catalog_candidates(inp)
+        positions, sources = list(positions) + extra, ['cbldm'] * len(positions) + src
+        if not positions: raise ValueError(f"{inp.name}: no candidates to rank (no generated candidates and no catalog)")
         Z = atomic_numbers[element]
         lo, hi = FIT_RANGE
         sel = (inp.r >= lo) & (inp.r <= hi)
@@ -215,7 +242,9 @@ class Predictor:
             R, s, e, u, g = scan(p, expansions, np.full(len(expansions), uisos[len(uisos) // 2]))
             R, s, e, u, g = scan(p, np.full(len(uisos), e), uisos)
             fits.append([p * e, R, s, e, u, g, R])
-        top = np.argsort([f[1] for f in fits])[:self.refine_top] if self.refine_steps else []
+        order = np.argsort([f[1] for f in fits])   # refine the best few of each source: generated, catalog
+        top = ([k for k in order if sources[k] == 'cbldm'][:self.refine_top] + [k for k in order if sources[k] != 'cbldm'][:self.refine_top]
+               if self.refine_steps else [])
         if len(top):
             ref = refine_positions([fits[k][0] for k in top], inp.G, calc, Z, uiso=[fits[k][4] for k in top],
                                    rmin=lo, rmax=hi, steps=self.refine_steps)
@@ -223,7 +252,7 @@ class Predictor:
                 with torch.no_grad():
                     g = calc.forward(torch.as_tensor(p, dtype=torch.float32), None, torch.full((len(p),), Z), uiso=fits[k][4]).double().numpy()
                 fits[k][:3], fits[k][5] = [p, float(R), float(s)], g
-        out = [Candidate(Atoms([element] * len(f[0]), positions=f[0]), *f[1:]) for f in fits]
+        out = [Candidate(Atoms([element] * len(f[0]), positions=f[0]), *f[1:], source=s) for f, s in zip(fits, sources)]
         return sorted(out, key=lambda c: c.rwp)
 
     def __call__(self, inputs:list, element:str='Au', candidates:int=8, seed:int=0, warm:bool=True) -> list:
@@ -237,7 +266,7 @@ class Predictor:
         return preds
 
 # %% ../nbs/11_predict.ipynb #1ffc85be
-SUMMARY_FIELDS = ('file', 'k', 'n_atoms', 'rwp', 'rwp_unrefined', 'scale', 'expansion', 'uiso', 'nn_min', 'nn_median', 'denoiser_calls')
+SUMMARY_FIELDS = ('file', 'k', 'source', 'n_atoms', 'rwp', 'rwp_unrefined', 'scale', 'expansion', 'uiso', 'nn_min', 'nn_median', 'denoiser_calls')
 
 def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
             element:str='Au', # metal the atoms are labelled with (one of the 28)
@@ -251,17 +280,21 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
             refine_steps:int=40, # Adam steps of the PDF refinement (0: none)
             refine_top:int=3, # candidates refined per input (the best before refinement)
             plot:bool=True, # write a fit plot per input
+            catalog=True, # add the best ideal shapes of the shipped catalog (or this `Catalog`; None: the model alone)
+            catalog_top:int=8, # catalog shapes added per input
            ) -> list: # one `Prediction` per input, candidates best first
     "Generate, reconstruct and rank candidate structures for measured PDFs."
     _check_element(element)
     if element not in METALS: raise ValueError(f"element {element!r} is not one of the 28 metals the model knows: {', '.join(METALS)}")
-    if isinstance(candidates, bool) or not isinstance(candidates, (int, np.integer)) or not 1 <= candidates <= 256:
-        raise ValueError(f"candidates must be an integer in 1..256, got {candidates!r}")
+    if isinstance(candidates, bool) or not isinstance(candidates, (int, np.integer)) or not 0 <= candidates <= 256:
+        raise ValueError(f"candidates must be an integer in 0..256, got {candidates!r}")
+    if candidates == 0 and (not catalog or not catalog_top):
+        raise ValueError("candidates must be >= 1 without the catalog (candidates=0 means the catalog alone)")
     if isinstance(inputs, (str, Path, PDFData)) or (isinstance(inputs, tuple) and len(inputs) == 2 and not isinstance(inputs[0], (str, Path))):
         inputs = [inputs]
     if not len(inputs): raise ValueError("no inputs given")
     if not isinstance(model, CbLDM): model = load_model(model, device)
-    pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, device=device)
+    pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, catalog=catalog, catalog_top=catalog_top, device=device)
     items = [prepare_pdf(x, pred.r) for x in inputs]             # every input is read and checked before anything is written
     names = [i.name for i in items]
     if len(set(names)) != len(names): raise ValueError(f"inputs have the same name: {names}; give distinct file names")
@@ -279,14 +312,14 @@ def write_predictions(res:list, out, plot:bool=True) -> list:
             f = out / f"{p.input.name}_{k}.xyz"
             write_structure(c.atoms, f); files.append(f)
             nn = _nn(c.atoms.positions)
-            rows.append(dict(file=p.input.name, k=k, n_atoms=c.n_atoms, rwp=f"{c.rwp:.5f}", rwp_unrefined=f"{c.rwp0:.5f}", scale=f"{c.scale:.5g}",
+            rows.append(dict(file=p.input.name, k=k, source=c.source, n_atoms=c.n_atoms, rwp=f"{c.rwp:.5f}", rwp_unrefined=f"{c.rwp0:.5f}", scale=f"{c.scale:.5g}",
                              expansion=f"{c.expansion:.4f}", uiso=f"{c.uiso:.4f}", nn_min=f"{nn.min():.4f}",
                              nn_median=f"{np.median(nn):.4f}", denoiser_calls=p.n_calls))
         if plot:
             b = p.best
             files.append(save_fit_plot(out / f"{p.input.name}_fit.png", p.input.r, p.input.G, b.G_calc, rmin=FIT_RANGE[0],
-                                       rmax=FIT_RANGE[1], title=f"{p.input.name}: best of {len(p.candidates)}, {b.n_atoms} atoms",
-                                       names=('data', 'cbldm')))
+                                       rmax=FIT_RANGE[1], title=f"{p.input.name}: best of {len(p.candidates)}, {b.n_atoms} atoms ({b.source})",
+                                       names=('data', b.source.split(' ')[0])))
     with atomic_path(out / 'summary.csv') as tmp:
         with open(tmp, 'w', newline='') as fh:
             w = csv.DictWriter(fh, SUMMARY_FIELDS); w.writeheader(); w.writerows(rows)

@@ -25,10 +25,14 @@ def test_cli_predict_readme_command(tmp_path):
     out = subprocess.run(cmd + ['predict', str(gr), '--element', 'Au', '--out', str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted([f'Au144PET_100K-00000_{k}.xyz' for k in range(1, 9)] + ['Au144PET_100K-00000_fit.png', 'summary.csv']), names
-    rows = (tmp_path/'summary.csv').read_text().splitlines()
-    assert len(rows) == 9 and rows[0].startswith('file,k,n_atoms,rwp')
-    assert 'best of 8' in out.stdout
+    # 8 generated candidates and the 8 best catalog shapes, ranked together
+    assert names == sorted([f'Au144PET_100K-00000_{k}.xyz' for k in range(1, 17)] + ['Au144PET_100K-00000_fit.png', 'summary.csv']), names
+    import csv
+    assert (tmp_path/'summary.csv').read_text().startswith('file,k,source,n_atoms,rwp')
+    rows = list(csv.DictReader(open(tmp_path/'summary.csv')))
+    assert len(rows) == 16 and [r['k'] for r in rows] == [str(k) for k in range(1, 17)]
+    assert sum(r['source'] == 'cbldm' for r in rows) == 8 and sum(r['source'].startswith('catalog ') for r in rows) == 8
+    assert 'best of 16' in out.stdout
 
 def test_weights_are_packaged_and_small():
     import json
@@ -36,6 +40,8 @@ def test_weights_are_packaged_and_small():
     w = WEIGHTS_DIR/DEFAULT_WEIGHTS
     assert w.exists() and w.stat().st_size <= 30e6
     assert json.loads((WEIGHTS_DIR/'weights.json').read_text())[DEFAULT_WEIGHTS]['sha256'] == _file_sha256(w)
+    from cbldm.catalog import CATALOG_FILE, load_catalog
+    assert CATALOG_FILE.exists() and CATALOG_FILE.stat().st_size <= 1e6 and len(load_catalog()) == 2488
 
 def test_cli_bad_input_exit_code(tmp_path):
     from cbldm.cli import main
