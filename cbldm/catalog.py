@@ -8,7 +8,6 @@ Docs: https://cbldm.github.io/cbldm/catalog.html.md"""
 __all__ = ['CATALOG_FILE', 'CATALOG_FORMAT', 'Catalog', 'save_catalog', 'load_catalog', 'catalog_pdfs', 'estimate_bond', 'screen']
 
 # %% ../nbs/06b_catalog.ipynb #a7b66772
-import math
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -16,9 +15,9 @@ import torch
 from ase import Atoms
 from scipy.spatial.distance import pdist
 import cbldm as _cbldm
-from .clusters import FAMILIES, Shape, make_cluster, _check_element
+from .clusters import FAMILIES, Shape, make_cluster
 from .data import ShapeTable, SPLITS, PAPER_PDF, atomic_path, _pack_params
-from .pdf import DebyePDF, sine_matrix, debye_kernel
+from .pdf import DebyePDF, debye_kernel
 
 CATALOG_FILE = Path(_cbldm.__file__).parent / 'weights' / 'catalog.npz'
 CATALOG_FORMAT = 1
