@@ -53,7 +53,7 @@ def _add_train_parser(sub):
     tr = sub.add_parser('train', help='train CbLDM (three stages, resumable)',
                         description='Train the three CbLDM stages (autoencoder + prior, PDF encoder, diffusion). Running the '
                                     'same command again resumes from OUT/last.pt. Under torchrun it trains with DDP.')
-    tr.add_argument('--config', default='small', help='training config: tiny, small or full (default small)')
+    tr.add_argument('--config', default='small', help='training config: tiny, small, full, or the ablations small-standard-prior, small-distance (default small)')
     tr.add_argument('-o', '--out', type=Path, required=True, help='run folder (checkpoint last.pt, history.json)')
     tr.add_argument('--data', type=Path, help='dataset folder from `cbldm dataset` (default: build the shape table in memory)')
     tr.add_argument('--steps', nargs='+', type=_steps, metavar='STAGE=N', help='steps per stage, e.g. ae=2000 diffusion=4000')

@@ -18,7 +18,7 @@ import torch
 from ase.data import atomic_numbers, chemical_symbols
 from .clusters import (FAMILIES, METALS, bond_length, enumerate_shapes, make_cluster, _check_families,
                             _check_n_max, _check_element)
-from .laplacian import canonical_order, affinity_matrix
+from .laplacian import canonical_order, affinity_matrix, distance_matrix
 from .pdf import DebyePDF, biso_to_uiso
 
 # %% ../nbs/07_data.ipynb #a83a3e4a
@@ -159,7 +159,11 @@ class BatchSimulator:
                  augment:Augment=None,    # draw PDF settings, scale and noise (None: the base settings, no noise)
                  bond_jitter:float=0.0,   # relative random change of each sample's bond length
                  seed:int=0,              # seed of the draws
-                 dtype=torch.float32, device='cpu'):
+                 dtype=torch.float32, device='cpu',
+                 matrix:str='affinity',   # structure matrix: 'affinity' (W) or 'distance' (`distance_matrix`)
+                ):
+        if matrix not in ('affinity', 'distance'): raise ValueError(f"matrix must be 'affinity' or 'distance', got {matrix!r}")
+        self.matrix = matrix
         self.t, self.pdf, self.augment, self.bond_jitter = float(t), {**PAPER_PDF, **(pdf or {})}, augment, float(bond_jitter)
         if not 0 <= self.bond_jitter < 0.5: raise ValueError(f"bond_jitter must be in [0, 0.5), got {bond_jitter}")
         DebyePDF(**self.pdf)    # validates the settings
@@ -200,7 +204,7 @@ class BatchSimulator:
         n = torch.as_tensor([it['n_atoms'] for it in items])
         mask = torch.arange(n_max)[None] < n[:, None]
         Z = torch.as_tensor([it['Z'] for it in items])
-        W = affinity_matrix(pos, mask, self.t).to(self.dtype)
+        W = (affinity_matrix(pos, mask, self.t) if self.matrix == 'affinity' else distance_matrix(pos, mask)).to(self.dtype)
         s = self.settings(B)
         calc = self._calc(s['qmin'], s['qmax'], s['delta2'])
         tt = lambda x: torch.as_tensor(x, dtype=self.dtype, device=self.device)

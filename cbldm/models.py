@@ -404,8 +404,12 @@ class Denoiser(nn.Module):
 # %% ../nbs/08_models.ipynb #ecad08a9
 def _cfg(ae, prior, pdf, den, ctx_tokens, ctx_dim):
     return dict(n_max=256, n_r=3000, t=260.0, latent_shape=(4, 16, 16), ctx_tokens=ctx_tokens, ctx_dim=ctx_dim,
-                T=1000, schedule='cosine', latent_scale=1.0,
+                T=1000, schedule='cosine', latent_scale=1.0, matrix='affinity', latent_prior='conditional',
                 ae=ae, prior=prior, pdf_encoder=pdf, denoiser=den)
+
+# settings added after the first weights shipped: a config without them means these values
+_OPTIONAL = dict(matrix='affinity',          # structure matrix: 'affinity' W (the paper's) or 'distance' (`distance_matrix`)
+                 latent_prior='conditional') # KL of the autoencoder against the conditional prior p(z|x), or 'standard' N(0, I)
 
 DEFAULT_CONFIGS = {
     'tiny': _cfg(dict(channels=(8, 8, 16), unshuffle=4, n_res=1),
@@ -438,6 +442,7 @@ class CbLDM(nn.Module):
             if config not in DEFAULT_CONFIGS: raise ValueError(f"unknown config {config!r}; expected one of {tuple(DEFAULT_CONFIGS)}")
             config = DEFAULT_CONFIGS[config]
         if not isinstance(config, dict): raise TypeError(f"config must be a dict or a name, got {type(config).__name__}")
+        config = {**_OPTIONAL, **config}
         missing = [k for k in DEFAULT_CONFIGS['tiny'] if k not in config]
         if missing: raise ValueError(f"config is missing {missing}")
         unknown = [k for k in config if k not in DEFAULT_CONFIGS['tiny']]
@@ -445,6 +450,11 @@ class CbLDM(nn.Module):
         c = _tupled(copy.deepcopy(config))
         C, s, s2 = c['latent_shape']
         if s != s2: raise ValueError(f"latent_shape must be (C, s, s), got {c['latent_shape']}")
+        if c['matrix'] not in ('affinity', 'distance'): raise ValueError(f"matrix must be 'affinity' or 'distance', got {c['matrix']!r}")
+        if c['latent_prior'] not in ('conditional', 'standard'):
+            raise ValueError(f"latent_prior must be 'conditional' or 'standard', got {c['latent_prior']!r}")
+        if c['matrix'] == 'distance' and c['ae'].get('decoder', 'conv') == 'points':
+            raise ValueError("the points decoder computes affinities: use matrix='affinity' with decoder='points'")
         self.config = c
         self.ae = StructureAE(c['n_max'], C, s, t=c['t'], **c['ae'])
         self.prior = ConditionalPrior(c['n_r'], c['latent_shape'], **c['prior'])

@@ -19,7 +19,7 @@ from ase.data import atomic_numbers
 from .clusters import METALS, bond_length, write_structure, _check_element
 from .io import read_gr, PDFData, check_grid, resample
 from .pdf import DebyePDF, rwp, biso_to_uiso
-from .laplacian import atom_counts, from_matrix_batch
+from .laplacian import atom_counts, from_matrix_batch, distances_from_matrix
 from .models import CbLDM, reparameterize
 from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
@@ -160,10 +160,11 @@ class Predictor:
     def sample_latents(self, G:np.ndarray, # [B, n_r] PDFs on the model grid
                        candidates:int=8, # candidates per PDF
                        seed:int=0, # seed of the sampler
-                       warm:bool=True, # warm start from the prior (else pure noise from T-1)
+                       warm:bool=True, # warm start from the prior (else pure noise from T-1; always for a model with latent_prior='standard')
                       ) -> tuple: # (z [B*K, C, s, s] structure latents, denoiser calls per candidate)
         "Generated structure latents for each PDF × candidate (candidates of one PDF are consecutive)."
         m, K = self.model, int(candidates)
+        warm = warm and m.config['latent_prior'] == 'conditional'   # a model trained against N(0, I) has no prior to start from
         G = torch.as_tensor(np.asarray(G), dtype=torch.float32, device=self.device).repeat_interleave(K, 0)
         g = torch.Generator(device=self.device).manual_seed(int(seed))
         ctx = m.pdf_encoder.encode(G)[0]
@@ -181,6 +182,7 @@ class Predictor:
         "Coordinates [n, 3] (Å) of each generated matrix (spectral reconstruction, `cbldm.laplacian`)."
         W = W.double().cpu()
         n = atom_counts(W).clamp_min(2)
+        if self.model.config['matrix'] == 'distance': return from_matrix_batch(distances_from_matrix(W), n_atoms=n, kind='distance')
         return from_matrix_batch(W, self.model.config['t'], n_atoms=n)
 
     @torch.no_grad()

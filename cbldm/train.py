@@ -31,7 +31,10 @@ def _tc(model, batch_size, steps, lr, ema, augment=True, **kw):
 
 TRAIN_CONFIGS = {
     'tiny':  _tc('tiny', 8, (40, 30, 40), (3e-3, 3e-3, 3e-3), 0.9, warmup=5, log_every=5, ckpt_every=20),
-    'small': _tc('small', 32, (2400, 800, 2400), (1e-3, 1e-3, 1e-3), 0.999),
+    'small': _tc('small', 32, (3600, 800, 2400), (1e-3, 1e-3, 1e-3), 0.999),
+    # the ablations of 12_evaluate: `small` trained the same way with N(0, I) as the latent prior, or on distances
+    'small-standard-prior': _tc({**DEFAULT_CONFIGS['small'], 'latent_prior': 'standard'}, 32, (3600, 800, 2400), (1e-3,) * 3, 0.999),
+    'small-distance': _tc({**DEFAULT_CONFIGS['small'], 'matrix': 'distance'}, 32, (3600, 800, 2400), (1e-3,) * 3, 0.999),
     'full':  _tc('full', 128, (40000, 10000, 60000), (5e-4, 5e-4, 3e-4), 0.9995, log_every=200, ckpt_every=2000),
 }
 
@@ -61,20 +64,23 @@ def train_config(config='tiny', # a name in `TRAIN_CONFIGS` or a dict
 
 # %% ../nbs/10_train.ipynb #d1f82384
 class AELoss(nn.Module):
-    "Stage 1: autoencoder reconstruction + KL against the conditional prior (and the prior's own fit)."
+    "Stage 1: autoencoder reconstruction + KL against the conditional prior (and the prior's own fit), or against N(0, I) for `latent_prior='standard'`."
     def __init__(self, model:CbLDM, beta:float=1e-4,
                  w_dist:float=0.01, # weight of the pair-distance MSE [1/Å²] (points decoder)
                  w_occ:float=0.1, # weight of the occupancy cross-entropy (points decoder)
                 ):
         super().__init__()
         self.ae, self.prior, self.beta, self.w_dist, self.w_occ = model.ae, model.prior, beta, w_dist, w_occ
+        self.latent_prior = model.config['latent_prior']
     def forward(self, W, G):
         mu, lv = self.ae.encode(W)
         z = reparameterize(mu, lv)
-        mu_p, lv_p = self.prior(G)
         D = mu[0].numel()
-        kl = kl_normal(mu, lv, mu_p, lv_p).mean() / D
-        kl_prior = kl_normal(mu.detach(), lv.detach(), mu_p, lv_p).mean() / D
+        if self.latent_prior == 'conditional':
+            mu_p, lv_p = self.prior(G)
+            kl = kl_normal(mu, lv, mu_p, lv_p).mean() / D
+            kl_prior = kl_normal(mu.detach(), lv.detach(), mu_p, lv_p).mean() / D
+        else: kl, kl_prior = kl_normal(mu, lv).mean() / D, torch.zeros((), device=mu.device)   # ablation: N(0, I), prior unused
         parts = {}
         if self.ae.decoder_kind == 'points':
             x, logit = self.ae.decode_points(z)
@@ -257,10 +263,12 @@ def train(config='tiny', # training config name or dict (see `TRAIN_CONFIGS`)
     while stage_i < len(STAGES):
         stage = STAGES[stage_i]
         n_steps = cfg['steps'][stage]
-        sub = dict(ae=('ae', 'prior'), pdf=('pdf_encoder',), diffusion=('denoiser',))[stage]
+        sub = dict(ae=('ae', 'prior') if model.config['latent_prior'] == 'conditional' else ('ae',),   # no unused weights (DDP)
+                   pdf=('pdf_encoder',), diffusion=('denoiser',))[stage]
         seed = cfg['seed'] + 1000 * stage_i + 97 * rank + step
         ds = ClusterDataset(table, 'train', cfg['elements'], seed=seed)
-        sim = BatchSimulator(model.config['t'], None, Augment() if cfg['augment'] else None, cfg['bond_jitter'], seed, device=device)
+        sim = BatchSimulator(model.config['t'], None, Augment() if cfg['augment'] else None, cfg['bond_jitter'], seed, device=device,
+                             matrix=model.config['matrix'])
         loader = torch.utils.data.DataLoader(ds, batch_size=cfg['batch_size'], collate_fn=sim,
                                              sampler=ds.sampler(max(n_steps - step, 1) * cfg['batch_size'], cfg['family_weights'], seed))
         if stage == 'diffusion' and step == 0:
