@@ -18,7 +18,7 @@ import torch
 from ase.data import atomic_numbers, chemical_symbols
 from .clusters import (FAMILIES, METALS, bond_length, enumerate_shapes, make_cluster, _check_families,
                             _check_n_max, _check_element)
-from .laplacian import canonical_order, affinity_matrix, distance_matrix
+from .laplacian import canonical_order, structure_matrix, MATRIX_KINDS
 from .pdf import DebyePDF, biso_to_uiso
 
 # %% ../nbs/07_data.ipynb #a83a3e4a
@@ -162,7 +162,7 @@ class BatchSimulator:
                  dtype=torch.float32, device='cpu',
                  matrix:str='affinity',   # structure matrix: 'affinity' (W) or 'distance' (`distance_matrix`)
                 ):
-        if matrix not in ('affinity', 'distance'): raise ValueError(f"matrix must be 'affinity' or 'distance', got {matrix!r}")
+        if matrix not in MATRIX_KINDS: raise ValueError(f"matrix must be 'affinity' or 'distance', got {matrix!r}")
         self.matrix = matrix
         self.t, self.pdf, self.augment, self.bond_jitter = float(t), {**PAPER_PDF, **(pdf or {})}, augment, float(bond_jitter)
         if not 0 <= self.bond_jitter < 0.5: raise ValueError(f"bond_jitter must be in [0, 0.5), got {bond_jitter}")
@@ -204,7 +204,7 @@ class BatchSimulator:
         n = torch.as_tensor([it['n_atoms'] for it in items])
         mask = torch.arange(n_max)[None] < n[:, None]
         Z = torch.as_tensor([it['Z'] for it in items])
-        W = (affinity_matrix(pos, mask, self.t) if self.matrix == 'affinity' else distance_matrix(pos, mask)).to(self.dtype)
+        W = structure_matrix(pos, mask, self.matrix, self.t).to(self.dtype)
         s = self.settings(B)
         calc = self._calc(s['qmin'], s['qmax'], s['delta2'])
         tt = lambda x: torch.as_tensor(x, dtype=self.dtype, device=self.device)

@@ -86,7 +86,7 @@ def ae_round_trip(model, # a CbLDM
     "The autoencoder alone: encode the exact matrix of each shape, decode its mean, reconstruct, and compare."
     from scipy.spatial.distance import pdist
     from cbldm.clusters import bond_length
-    from cbldm.laplacian import affinity_matrix, distance_matrix
+    from cbldm.laplacian import structure_matrix
     ids = table.indices(split)[:n]
     pred = Predictor(model, catalog=None)
     exact, err = [], []
@@ -94,7 +94,7 @@ def ae_round_trip(model, # a CbLDM
         k = ids[b:b + batch]
         pos = torch.as_tensor(table.positions[k] * bond_length(element), dtype=torch.float64)
         mask = torch.arange(table.n_max)[None] < torch.as_tensor(table.n_atoms[k])[:, None]
-        M = affinity_matrix(pos, mask, model.config['t']) if model.config['matrix'] == 'affinity' else distance_matrix(pos, mask)
+        M = structure_matrix(pos, mask, model.config['matrix'], model.config['t'])
         X = pred.decode(model.ae.encode(M.float())[0])
         for x, p, m in zip(X, pos, mask):
             exact.append(len(x) == int(m.sum()))

@@ -14,6 +14,7 @@ import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from .laplacian import MATRIX_KINDS
 
 # %% ../nbs/08_models.ipynb #3065d8e9
 def normalize_pdf(G, # [B, n_r] (or [n_r]) reduced PDFs [Å⁻²], tensor or array
@@ -402,14 +403,14 @@ class Denoiser(nn.Module):
         return self.out(h)
 
 # %% ../nbs/08_models.ipynb #ecad08a9
-def _cfg(ae, prior, pdf, den, ctx_tokens, ctx_dim):
-    return dict(n_max=256, n_r=3000, t=260.0, latent_shape=(4, 16, 16), ctx_tokens=ctx_tokens, ctx_dim=ctx_dim,
-                T=1000, schedule='cosine', latent_scale=1.0, matrix='affinity', latent_prior='conditional',
-                ae=ae, prior=prior, pdf_encoder=pdf, denoiser=den)
-
 # settings added after the first weights shipped: a config without them means these values
 _OPTIONAL = dict(matrix='affinity',          # structure matrix: 'affinity' W (the paper's) or 'distance' (`distance_matrix`)
                  latent_prior='conditional') # KL of the autoencoder against the conditional prior p(z|x), or 'standard' N(0, I)
+
+def _cfg(ae, prior, pdf, den, ctx_tokens, ctx_dim):
+    return dict(n_max=256, n_r=3000, t=260.0, latent_shape=(4, 16, 16), ctx_tokens=ctx_tokens, ctx_dim=ctx_dim,
+                T=1000, schedule='cosine', latent_scale=1.0, **_OPTIONAL,
+                ae=ae, prior=prior, pdf_encoder=pdf, denoiser=den)
 
 DEFAULT_CONFIGS = {
     'tiny': _cfg(dict(channels=(8, 8, 16), unshuffle=4, n_res=1),
@@ -450,7 +451,7 @@ class CbLDM(nn.Module):
         c = _tupled(copy.deepcopy(config))
         C, s, s2 = c['latent_shape']
         if s != s2: raise ValueError(f"latent_shape must be (C, s, s), got {c['latent_shape']}")
-        if c['matrix'] not in ('affinity', 'distance'): raise ValueError(f"matrix must be 'affinity' or 'distance', got {c['matrix']!r}")
+        if c['matrix'] not in MATRIX_KINDS: raise ValueError(f"matrix must be 'affinity' or 'distance', got {c['matrix']!r}")
         if c['latent_prior'] not in ('conditional', 'standard'):
             raise ValueError(f"latent_prior must be 'conditional' or 'standard', got {c['latent_prior']!r}")
         if c['matrix'] == 'distance' and c['ae'].get('decoder', 'conv') == 'points':

@@ -32,11 +32,11 @@ def _tc(model, batch_size, steps, lr, ema, augment=True, **kw):
 TRAIN_CONFIGS = {
     'tiny':  _tc('tiny', 8, (40, 30, 40), (3e-3, 3e-3, 3e-3), 0.9, warmup=5, log_every=5, ckpt_every=20),
     'small': _tc('small', 32, (3600, 800, 2400), (1e-3, 1e-3, 1e-3), 0.999),
-    # the ablations of 12_evaluate: `small` trained the same way with N(0, I) as the latent prior, or on distances
-    'small-standard-prior': _tc({**DEFAULT_CONFIGS['small'], 'latent_prior': 'standard'}, 32, (3600, 800, 2400), (1e-3,) * 3, 0.999),
-    'small-distance': _tc({**DEFAULT_CONFIGS['small'], 'matrix': 'distance'}, 32, (3600, 800, 2400), (1e-3,) * 3, 0.999),
     'full':  _tc('full', 128, (40000, 10000, 60000), (5e-4, 5e-4, 3e-4), 0.9995, log_every=200, ckpt_every=2000),
 }
+# the ablations of 12_evaluate: `small` trained the same way with N(0, I) as the latent prior, or on distances
+for _name, _over in (('small-standard-prior', dict(latent_prior='standard')), ('small-distance', dict(matrix='distance'))):
+    TRAIN_CONFIGS[_name] = {**copy.deepcopy(TRAIN_CONFIGS['small']), 'model': {**DEFAULT_CONFIGS['small'], **_over}}
 
 def train_config(config='tiny', # a name in `TRAIN_CONFIGS` or a dict
                  **overrides) -> dict:
