@@ -1,17 +1,18 @@
-"""Speed of `cbldm.predict` on CPU: one measured PDF, 8 candidates, against the paper's sampler on the same network.
+"""Speed of `cbldm.predict` on CPU: one measured PDF, 8 candidates, against the paper's method.
 
-Reference: the original CbLDM sampler (DDPM from pure noise for 100 steps to t = 900, mix in the conditional-prior
-sample, 900 more DDPM steps: 1000 denoiser calls; `GaussianDiffusion.paper_warm_sample`), run on our shipped network,
-followed by the same decoding, reconstruction and ranking (no refinement). Ours: warm start from the prior + 20 DDIM
-calls, without and with the PDF refinement of the three best candidates (`cbldm predict --no-catalog`), and with the
-8 best catalog shapes added to the ranking (what `cbldm predict` does by default).
+Reference: the original CbLDM (the paper's architecture, `load_model(PAPER_WEIGHTS)`) with its sampler (DDPM from pure
+noise for 100 steps to t = 900, mix in the conditional-prior sample, 900 more DDPM steps: 1000 denoiser calls;
+`GaussianDiffusion.paper_warm_sample`), followed by the same reconstruction and ranking (no refinement). Ours: the
+shipped lattice-site model (`load_model()`), warm start from the prior + 20 DDIM calls, without and with the PDF
+refinement of the three best candidates (`cbldm predict --no-catalog`), and with the 8 best catalog shapes added to
+the ranking (what `cbldm predict` does by default).
 
     python bench/predict_speed.py [--threads 2] [--candidates 8]
 """
 import argparse, time
 import numpy as np
 import torch
-from cbldm.predict import Predictor, load_model, prepare_pdf
+from cbldm.predict import Predictor, load_model, prepare_pdf, PAPER_WEIGHTS
 from cbldm.models import reparameterize
 from cbldm.io import example_path
 
@@ -21,7 +22,8 @@ ap.add_argument('--candidates', type=int, default=8)
 ap.add_argument('--repeats', type=int, default=3)
 a = ap.parse_args()
 torch.set_num_threads(a.threads)
-model = load_model()
+model, paper_model = load_model(), load_model(PAPER_WEIGHTS)
+pp = Predictor(paper_model, refine_steps=0, catalog=None)
 p = Predictor(model, steps=20, catalog=None)
 p0 = Predictor(model, steps=20, refine_steps=0, catalog=None)
 pc = Predictor(model, steps=20)
@@ -39,14 +41,14 @@ def best_time(pred):
 
 @torch.no_grad()
 def paper():
-    m = model
+    m = paper_model
     G = torch.as_tensor(inp.G[None], dtype=torch.float32).repeat_interleave(K, 0)
     g = torch.Generator().manual_seed(0)
     ctx = m.pdf_encoder.encode(G)[0]
     mu, lv = m.prior(G)
     s = m.config['latent_scale']
-    out = p.diffusion.paper_warm_sample(m.denoiser, ctx, reparameterize(mu, lv, g) * s, generator=g)
-    return p0.rank(inp, p0.decode(out.x0 / s), 'Au'), out.n_calls
+    out = pp.diffusion.paper_warm_sample(m.denoiser, ctx, reparameterize(mu, lv, g) * s, generator=g)
+    return pp.rank(inp, pp.decode(out.x0 / s), 'Au'), out.n_calls
 
 ours(p)   # warm-up
 t0_best, r0 = best_time(p0)
@@ -55,7 +57,7 @@ tc_best, rc = best_time(pc)
 t0 = time.perf_counter(); cands, calls = paper(); t_paper = time.perf_counter() - t0
 print(f"device: CPU, {a.threads} threads; input Au144PET_100K-00000.gr; {K} candidates")
 print(f"{'':48s} {'s/file':>7s} {'best Rwp':>8s} {'speed-up':>8s}")
-print(f"{'reference: paper sampler, %d DDPM calls' % calls:48s} {t_paper:7.2f} {cands[0].rwp:8.3f} {1:8.1f}x")
+print(f"{'reference: original CbLDM, %d DDPM calls' % calls:48s} {t_paper:7.2f} {cands[0].rwp:8.3f} {1:8.1f}x")
 print(f"{'cbldm, %d DDIM calls, warm start' % r0.n_calls:48s} {t0_best:7.2f} {r0.best.rwp:8.3f} {t_paper / t0_best:8.1f}x")
 print(f"{'cbldm predict --no-catalog: + PDF refinement':48s} {t_best:7.2f} {r.best.rwp:8.3f} {t_paper / t_best:8.1f}x")
 print(f"{'cbldm predict: + 8 catalog shapes':48s} {tc_best:7.2f} {rc.best.rwp:8.3f} {t_paper / tc_best:8.1f}x")

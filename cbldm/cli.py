@@ -53,7 +53,9 @@ def _add_train_parser(sub):
     tr = sub.add_parser('train', help='train CbLDM (three stages, resumable)',
                         description='Train the three CbLDM stages (autoencoder + prior, PDF encoder, diffusion). Running the '
                                     'same command again resumes from OUT/last.pt. Under torchrun it trains with DDP.')
-    tr.add_argument('--config', default='small', help='training config: tiny, small, full, or the ablations small-standard-prior, small-distance (default small)')
+    tr.add_argument('--config', default='small', help='training config: tiny, small, full, or the ablations small-standard-prior, small-distance '
+                    '(the paper\'s architecture, cbldm.models); lattice-tiny, lattice-small (the shipped lattice-site model, cbldm.ldm; '
+                    'steps ae=, pdf=, bank=) (default small)')
     tr.add_argument('-o', '--out', type=Path, required=True, help='run folder (checkpoint last.pt, history.json)')
     tr.add_argument('--data', type=Path, help='dataset folder from `cbldm dataset` (default: build the shape table in memory)')
     tr.add_argument('--steps', nargs='+', type=_steps, metavar='STAGE=N', help='steps per stage, e.g. ae=2000 diffusion=4000')
@@ -83,6 +85,7 @@ def _add_predict_parser(sub):
     pr.add_argument('--refine-steps', type=int, default=40, help='steps of the PDF refinement; 0: none (default 40)')
     pr.add_argument('--refine-top', type=int, default=3, help='candidates refined per file, the best before refinement (default 3)')
     pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots')
+    pr.add_argument('--overwrite', action='store_true', help='replace the results of an earlier run in the output folder')
 
 def build_parser() -> argparse.ArgumentParser:
     "The argument parser of the `cbldm` command."
@@ -164,6 +167,11 @@ def main(argv=None) -> int:
             print(f"{at.get_chemical_formula()}: {len(at)} atoms, G(r) on {len(res['r'])} points "
                   f"({res['r'][0]:g}-{res['r'][-1]:g} Å) in {time.perf_counter()-t:.2f} s")
             for k, p in res['files'].items(): print(f'  wrote {p}')
+        elif a.command == 'train' and a.config.startswith('lattice-'):
+            from cbldm.ldm import train_ldm, export_ldm
+            ck = train_ldm(a.config[len('lattice-'):], a.out, steps=dict(a.steps) if a.steps else None, seed=a.seed or 0, progress=not a.quiet)
+            print(f"finished: {ck}")
+            if a.export: print(f"wrote {export_ldm(ck, a.export)}")
         elif a.command == 'train':
             from cbldm.train import train, export_weights
             res = train(a.config, a.out, a.data, steps=dict(a.steps) if a.steps else None, device=a.device, resume=not a.no_resume,
@@ -176,7 +184,7 @@ def main(argv=None) -> int:
             from cbldm.predict import predict
             t = time.perf_counter()
             res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top,
-                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top)
+                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, overwrite=a.overwrite)
             for p in res:
                 b = p.best
                 print(f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rwp {b.rwp:.3f} "
@@ -192,6 +200,6 @@ def main(argv=None) -> int:
                   + '/'.join(str(sum(v[s] for v in c.values())) for s in ('train', 'val', 'test'))
                   + f"), {m['settings']['n_eval']} evaluation PDFs, built in {m['build_seconds']:.1f} s")
         return 0
-    except (ValueError, FileNotFoundError, FileExistsError, ImportError, TypeError) as e:
+    except (ValueError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, ImportError, TypeError) as e:
         print(f'cbldm {a.command}: error: {e}', file=sys.stderr)
         return 2

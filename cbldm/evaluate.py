@@ -1,4 +1,4 @@
-"""The shipped model on held-out shapes: Rwp, atom counts, RMSD, denoiser calls and time, with and without the warm start
+"""The paper's architecture on held-out shapes (the research protocol): Rwp, atom counts, RMSD, denoiser calls and time, with and without the warm start
 
 Docs: https://cbldm.github.io/cbldm/evaluate.html.md"""
 
@@ -14,7 +14,7 @@ import torch
 from ase.data import chemical_symbols
 from .clusters import FAMILIES
 from .data import ShapeTable, build_shapes, evaluation_set, PAPER_PDF
-from .predict import Predictor, Input, load_model
+from .predict import Predictor, Input, load_model, PAPER_WEIGHTS
 from .pdf import DebyePDF, rwp
 
 # %% ../nbs/12_evaluate.ipynb #1136a2ac

@@ -36,10 +36,13 @@ def test_cli_predict_readme_command(tmp_path):
 
 def test_weights_are_packaged_and_small():
     import json
-    from cbldm.predict import WEIGHTS_DIR, DEFAULT_WEIGHTS, _file_sha256
-    w = WEIGHTS_DIR/DEFAULT_WEIGHTS
-    assert w.exists() and w.stat().st_size <= 30e6
-    assert json.loads((WEIGHTS_DIR/'weights.json').read_text())[DEFAULT_WEIGHTS]['sha256'] == _file_sha256(w)
+    from cbldm.predict import WEIGHTS_DIR, DEFAULT_WEIGHTS, PAPER_WEIGHTS, _file_sha256
+    index = json.loads((WEIGHTS_DIR/'weights.json').read_text())
+    for name in (DEFAULT_WEIGHTS, PAPER_WEIGHTS):
+        w = WEIGHTS_DIR/name
+        assert w.exists() and index[name]['sha256'] == _file_sha256(w)
+    assert sum(f.stat().st_size for f in WEIGHTS_DIR.glob('*.pt')) <= 30e6   # all shipped weights together
+    assert (WEIGHTS_DIR/'MODEL_CARD.md').exists()
     from cbldm.catalog import CATALOG_FILE, load_catalog
     assert CATALOG_FILE.exists() and CATALOG_FILE.stat().st_size <= 1e6 and len(load_catalog()) == 2488
 
