@@ -93,7 +93,7 @@ for s, ev in sets.items():
 ev = sets['nominal']
 meta = dict(qmin=0.7, qmax=25.0)
 for name, kw in (('cbldm predict --no-catalog --refine-steps 0', dict(catalog=None, refine_steps=0)),
-                 ('cbldm predict --no-catalog (free atom refinement, 40 steps)', dict(catalog=None)),
+                 ('cbldm predict --no-catalog (restrained atom refinement: 40 steps, moves ≤ 0.3 Å)', dict(catalog=None)),
                  ('cbldm predict (with the catalog)', dict())):
     pred = Predictor(model, **kw)
     rw, ex, t0 = [], [], time.perf_counter()

@@ -45,9 +45,13 @@ def evaluate(predictor:Predictor, # the model to score
         # one batch per element keeps atom labels right; most batches mix elements, so sample all, then rank per input
         pos, calls = predictor.sample_structures(np.stack([x.G for x in inputs]), candidates, seed + b, warm)
         for j, (i, inp) in enumerate(zip(idx, inputs)):
-            cands = predictor.rank(inp, pos[j*candidates:(j+1)*candidates], el[j], uisos=(0.3 / (8 * np.pi**2),))
-            best = cands[0]
             true = table.atoms(int(ev['shape'][i]), el[j], float(ev['bond'][i]))
+            try: best = predictor.rank(inp, pos[j*candidates:(j+1)*candidates], el[j], uisos=(0.3 / (8 * np.pi**2),))[0]
+            except ValueError as e:   # no physically plausible candidate: a miss (Rwp 1, no atoms)
+                if 'physically plausible' not in str(e): raise
+                out['rwp'].append(1.0); out['family'].append(int(ev['family'][i])); out['n_true'].append(len(true)); out['n_pred'].append(0)
+                out['rmsd'].append(np.nan); out['calls'].append(calls); out['best'].append(None); out['source'].append('none')
+                continue
             Gb = calc(best.atoms).G
             out['rwp'].append(float(rwp(inp.G[sel], Gb[sel])))
             out['family'].append(int(ev['family'][i])); out['n_true'].append(len(true)); out['n_pred'].append(best.n_atoms)

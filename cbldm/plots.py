@@ -94,7 +94,7 @@ def save_fit_plot(path, r, G_obs, G_calc=None, **kwargs) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.stem}.', suffix=ext); os.close(fd)
     try:
-        if ext == '.html': plot_pdf(r, G_obs, G_calc, **kwargs).write_html(tmp, include_plotlyjs='cdn')
+        if ext == '.html': plot_pdf(r, G_obs, G_calc, **kwargs).write_html(tmp, include_plotlyjs=True)
         else: plot_pdf_static(r, G_obs, G_calc, **kwargs).savefig(tmp)
         os.replace(tmp, path)
     finally:
