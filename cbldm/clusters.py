@@ -13,6 +13,7 @@ import functools
 import math
 import os
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -363,8 +364,7 @@ def write_structure(atoms:Atoms, # cluster to write
     fmt = _format_of(path)
     check_cluster(atoms)
     if not path.parent.is_dir(): raise FileNotFoundError(f"folder {path.parent} does not exist (writing {path.name})")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    os.close(fd)
+    tmp = path.parent / f'.{path.name}.{uuid.uuid4().hex[:8]}.tmp'   # created with the usual permissions (umask), unlike mkstemp's 0600
     try:
         ase.io.write(tmp, atoms, format=fmt)
         os.replace(tmp, path)

@@ -88,11 +88,11 @@ def plot_pdf_static(r, G_obs, G_calc=None, rmin:float=None, rmax:float=None, tit
 # %% ../nbs/03_plots.ipynb #f0048b34
 def save_fit_plot(path, r, G_obs, G_calc=None, **kwargs) -> Path:
     "Write the fit plot to `path` (.html: plotly; .png/.svg/.pdf: matplotlib), via a temporary file."
-    import os, tempfile
+    import os, uuid
     path = Path(path); ext = path.suffix.lower()
     if ext not in ('.html', '.png', '.svg', '.pdf'): raise ValueError(f"unsupported plot format {ext!r}: use .html, .png, .svg or .pdf")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.stem}.', suffix=ext); os.close(fd)
+    tmp = str(path.parent / f'.{path.stem}.{uuid.uuid4().hex[:8]}{ext}')   # the usual permissions (umask), unlike mkstemp's 0600
     try:
         if ext == '.html': plot_pdf(r, G_obs, G_calc, **kwargs).write_html(tmp, include_plotlyjs=True)
         else: plot_pdf_static(r, G_obs, G_calc, **kwargs).savefig(tmp)
