@@ -129,24 +129,22 @@ def simulate(family:str=None,      # structure family, one of cbldm.clusters.FAM
     from cbldm.clusters import make_cluster, read_structure, write_structure, check_cluster
     from cbldm.pdf import DebyePDF
     from cbldm.io import write_gr
+    from cbldm.data import check_out_dir
     from cbldm.plots import save_fit_plot
     settings = {**PAPER_PDF, **pdf_settings}
     calc = DebyePDF(**settings)            # validates the settings before anything is built or written
-    out = Path(out)
-    for q in (out, *out.parents):          # the output folder, before any computing
-        if q.exists() and not q.is_dir(): raise FileExistsError(f"output folder {out}: {q} is a file, not a folder")
-        if q.exists(): break
+    out = check_out_dir(out)               # the output folder, before any computing
     if structure is not None:
         atoms = structure if hasattr(structure, 'positions') else read_structure(structure)
         stem = name or (Path(structure).stem if not hasattr(structure, 'positions') else atoms.get_chemical_formula())
     else:
         if family is None: raise ValueError("give a family or a structure")
         if size is None and params is None: raise ValueError(f"give --size or --params for the {family} family")
-        atoms = make_cluster(family, element, params, size=size, bond=bond)
+        atoms = make_cluster(family, element, params, size=size, bond=bond, max_atoms=MAX_SIM_ATOMS)   # refused before building
         stem = name or f"{element}_{family}{size if params is None else '-'.join(map(str, params))}"
-    check_cluster(atoms, MAX_SIM_ATOMS)   # before the O(N²) PDF
+    check_cluster(atoms, MAX_SIM_ATOMS)   # a structure file too, before the O(N²) PDF
     r, G = calc(atoms)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     files = dict(xyz=out/f'{stem}.xyz', gr=out/f'{stem}.gr')
     write_structure(atoms, files['xyz'])
     meta = dict(calculator='cbldm.pdf.DebyePDF', natoms=len(atoms), composition=atoms.get_chemical_formula(),

@@ -125,17 +125,19 @@ def _hcp_block(size, c_over_a=_HCP_C_OVER_A):
         pos = np.concatenate([pos + i * cell[axis] for i in range(n)])
     return pos
 
+def _raw_unit_positions(family, params) -> np.ndarray:
+    "Positions of a shape at unit nearest-neighbour distance in its generator's frame (not centred): its lattice sites."
+    if family in _CUBIC_FACTORIES:
+        return _CUBIC_FACTORIES[family]('Au', _SURFACES, list(params), latticeconstant=_A_OVER_BOND[family]).positions
+    if family == 'HCP': return _hcp_block(params)
+    if family == 'Ico': return Icosahedron('Au', params[0], latticeconstant=_TWINNED_A).positions
+    if family == 'Dec': return Decahedron('Au', *params, latticeconstant=_TWINNED_A).positions
+    return Octahedron('Au', *params, latticeconstant=_TWINNED_A).positions
+
 @functools.lru_cache(maxsize=16384)
 def _unit_positions(family, params):
     "Centred float64 positions of a shape at unit nearest-neighbour distance (read-only, cached)."
-    if family in _CUBIC_FACTORIES:
-        at = _CUBIC_FACTORIES[family]('Au', _SURFACES, list(params), latticeconstant=_A_OVER_BOND[family])
-        pos = at.positions
-    elif family == 'HCP': pos = _hcp_block(params)
-    elif family == 'Ico': pos = Icosahedron('Au', params[0], latticeconstant=_TWINNED_A).positions
-    elif family == 'Dec': pos = Decahedron('Au', *params, latticeconstant=_TWINNED_A).positions
-    else: pos = Octahedron('Au', *params, latticeconstant=_TWINNED_A).positions
-    pos = np.array(pos, dtype=np.float64)
+    pos = np.array(_raw_unit_positions(family, params), dtype=np.float64)
     pos -= pos.mean(0)
     pos.flags.writeable = False
     return pos
@@ -179,6 +181,7 @@ def make_cluster(family:str|Shape, # structure family from `FAMILIES`, or a `Sha
                  *,
                  size:int|None=None, # single-integer shorthand instead of `params`
                  bond:float|None=None, # nearest-neighbour distance [Å]; default `bond_length(element)`
+                 max_atoms:int|None=None, # refuse shapes with more atoms, before building them (None: no limit)
                 )->Atoms: # cluster: one element, centroid at the origin, no cell, pbc off
     "Build a mono-metallic cluster of one structure family, scaled to nearest-neighbour distance `bond` [Å]."
     if isinstance(family, Shape):
@@ -189,6 +192,8 @@ def make_cluster(family:str|Shape, # structure family from `FAMILIES`, or a `Sha
     params = _check_params(family, _size_params(family, size) if size is not None else params)
     _check_element(element)
     bond = _check_bond(bond_length(element) if bond is None else bond)
+    if max_atoms is not None and (n := _n_atoms(family, params)) > max_atoms:   # closed forms except cubic: before building
+        raise ValueError(f"cluster has {n} atoms, more than max_atoms={max_atoms}")
     pos = _unit_positions(family, params) * bond
     atoms = Atoms(numbers=np.full(len(pos), atomic_numbers[element]), positions=pos, pbc=False)
     atoms.info.update(family=family, params=params, element=element, bond=bond)

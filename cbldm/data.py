@@ -6,8 +6,8 @@ Docs: https://cbldm.github.io/cbldm/data.html.md"""
 
 # %% auto #0
 __all__ = ['PAPER_PDF', 'SPLITS', 'DATASET_VERSION', 'ShapeTable', 'split_shapes', 'build_shapes', 'Augment', 'BatchSimulator',
-           'ClusterDataset', 'make_loader', 'atomic_path', 'build_dataset', 'load_shapes', 'evaluation_set',
-           'load_dataset']
+           'ClusterDataset', 'make_loader', 'atomic_path', 'check_out_dir', 'build_dataset', 'load_shapes',
+           'evaluation_set', 'load_dataset']
 
 # %% ../nbs/07_data.ipynb #a573a0b0
 import contextlib, hashlib, json, math, os, sys, time, uuid
@@ -305,6 +305,16 @@ def atomic_path(path:Path):
         os.replace(tmp, path)
     finally:
         if tmp.exists(): tmp.unlink()
+
+def check_out_dir(out) -> Path:
+    "An output folder, checked before any computing: not a file, not under a file, writable where it exists or will be made."
+    out = Path(out)
+    for q in (out, *out.parents):
+        if q.exists():
+            if not q.is_dir(): raise FileExistsError(f"output folder {out}: {q} is a file, not a folder")
+            break
+    if not os.access(q, os.W_OK): raise PermissionError(f"output folder {out}: {q} is not writable")
+    return out
 
 def _sha256(path) -> str:
     h = hashlib.sha256()

@@ -14,7 +14,7 @@ import torch
 from ase.data import chemical_symbols
 from .clusters import FAMILIES
 from .data import ShapeTable, build_shapes, evaluation_set, PAPER_PDF
-from .predict import Predictor, Input, load_model, PAPER_WEIGHTS
+from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, NoPlausibleCandidate
 from .pdf import DebyePDF, rwp
 
 # %% ../nbs/12_evaluate.ipynb #1136a2ac
@@ -47,8 +47,7 @@ def evaluate(predictor:Predictor, # the model to score
         for j, (i, inp) in enumerate(zip(idx, inputs)):
             true = table.atoms(int(ev['shape'][i]), el[j], float(ev['bond'][i]))
             try: best = predictor.rank(inp, pos[j*candidates:(j+1)*candidates], el[j], uisos=(0.3 / (8 * np.pi**2),))[0]
-            except ValueError as e:   # no physically plausible candidate: a miss (Rwp 1, no atoms)
-                if 'physically plausible' not in str(e): raise
+            except NoPlausibleCandidate:   # a miss (Rwp 1, no atoms)
                 out['rwp'].append(1.0); out['family'].append(int(ev['family'][i])); out['n_true'].append(len(true)); out['n_pred'].append(0)
                 out['rmsd'].append(np.nan); out['calls'].append(calls); out['best'].append(None); out['source'].append('none')
                 continue

@@ -17,23 +17,14 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ase.cluster import Icosahedron, Decahedron, Octahedron
-from .clusters import FAMILIES, METALS, enumerate_shapes, _hcp_block, _CUBIC_FACTORIES, _SURFACES, _A_OVER_BOND, _TWINNED_A
+from .clusters import FAMILIES, METALS, _raw_unit_positions
+from .pdf import uiso_to_biso
 from .data import ShapeTable, build_shapes, ClusterDataset, BatchSimulator, Augment, _progress, atomic_path
 from .models import reparameterize, kl_normal, timestep_embedding
 from .diffusion import GaussianDiffusion
 from .train import save_checkpoint, load_checkpoint
 
 # %% ../nbs/10a_ldm.ipynb #7168eb77
-def _raw_positions(family, params):
-    "Positions of a shape at unit nearest-neighbour distance in its generator's frame (not centred): lattice sites."
-    if family in _CUBIC_FACTORIES:
-        return _CUBIC_FACTORIES[family]('Au', _SURFACES, list(params), latticeconstant=_A_OVER_BOND[family]).positions
-    if family == 'HCP': return _hcp_block(params)
-    if family == 'Ico': return Icosahedron('Au', params[0], latticeconstant=_TWINNED_A).positions
-    if family == 'Dec': return Decahedron('Au', *params, latticeconstant=_TWINNED_A).positions
-    return Octahedron('Au', *params, latticeconstant=_TWINNED_A).positions
-
 class SiteDictionary:
     "Every lattice site [bond units] that an atom of a shape of the enumeration occupies, per family; shapes as site sets."
     def __init__(self, sites:np.ndarray, # [S, 3] site positions at unit nearest-neighbour distance
@@ -51,7 +42,7 @@ class SiteDictionary:
         index, sites, fam, rows = {}, [], [], []
         for i in range(len(table)):
             f = int(table.family[i])
-            p = _raw_positions(FAMILIES[f], tuple(table.params[i]))
+            p = _raw_unit_positions(FAMILIES[f], tuple(table.params[i]))
             ids = []
             for q, q4 in zip(p, np.round(p, 4)):
                 k = (f, *q4.tolist())
@@ -297,9 +288,7 @@ class LatticeLDM(nn.Module):
         return mu, lv
 
 # %% ../nbs/10a_ldm.ipynb #a5bfb966
-def _uiso_to_biso(u): return 8 * math.pi ** 2 * u
-
-BANK_AUGMENT = dict(qmin=(0.0, 1.0), qmax=(18.0, 26.0), qdamp=(0.02, 0.06), biso=(_uiso_to_biso(0.002), _uiso_to_biso(0.015)),
+BANK_AUGMENT = dict(qmin=(0.0, 1.0), qmax=(18.0, 26.0), qdamp=(0.02, 0.06), biso=(uiso_to_biso(0.002), uiso_to_biso(0.015)),
                     delta2=(0.0, 4.0), scale=(0.5, 1.5), noise=(0.0, 0.02), p_paper=0.3, uiso_levels=2)
 
 def simulate_bank(table:ShapeTable, # the shapes
@@ -495,7 +484,7 @@ def structure_inputs(table:ShapeTable, sites:SiteDictionary, ids=None, n_max:int
     occ = np.zeros((len(ids), len(sites)), np.float32)
     for j, i in enumerate(ids):
         f = int(table.family[i])
-        for q in np.round(_raw_positions(FAMILIES[f], tuple(table.params[i])), 4):
+        for q in np.round(_raw_unit_positions(FAMILIES[f], tuple(table.params[i])), 4):
             k = index.get((f, *q.tolist()))
             if k is None: raise ValueError(f"shape {table.name(i)} has an atom on no site of the dictionary")
             occ[j, k] = 1
@@ -531,7 +520,7 @@ def evaluation_pdfs(table:ShapeTable, # the shapes
     if settings not in ('nominal', 'augmented'): raise ValueError(f"settings must be 'nominal' or 'augmented', got {settings!r}")
     ds = ClusterDataset(table, split, METALS, seed=seed)
     aug = None if settings == 'nominal' else Augment(qmin=(0.7, 0.7), qmax=(18.0, 26.0), qdamp=(0.02, 0.06),
-                                                     biso=(_uiso_to_biso(0.002), _uiso_to_biso(0.015)), delta2=(2.0, 2.0),
+                                                     biso=(uiso_to_biso(0.002), uiso_to_biso(0.015)), delta2=(2.0, 2.0),
                                                      scale=(1.0, 1.0), noise=(0.0, 0.01), p_paper=0.0, uiso_levels=1)
     sim = BatchSimulator(pdf=NOMINAL_PDF, augment=aug, bond_jitter=bond_jitter, seed=seed)
     out = {k: [] for k in ('G', 'shape', 'family', 'Z', 'bond', 'qmin', 'qmax', 'qdamp', 'delta2', 'uiso')}

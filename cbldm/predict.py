@@ -6,8 +6,8 @@ Docs: https://cbldm.github.io/cbldm/predict.html.md"""
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'DEFAULT_WEIGHTS', 'PAPER_WEIGHTS', 'FIT_RANGE', 'MIN_RMAX', 'MIN_NN', 'CATALOG_STRETCH', 'MAX_SHIFT',
-           'SUMMARY_FIELDS', 'load_model', 'Input', 'prepare_pdf', 'Candidate', 'Prediction', 'Predictor', 'predict',
-           'write_predictions']
+           'SUMMARY_FIELDS', 'load_model', 'Input', 'prepare_pdf', 'Candidate', 'Prediction', 'NoPlausibleCandidate',
+           'Predictor', 'predict', 'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
 import csv, hashlib, json, math, os, sys, time, warnings
@@ -24,7 +24,7 @@ from .laplacian import atom_counts, from_matrix_batch, distances_from_matrix
 from .models import CbLDM, reparameterize
 from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
-from .data import PAPER_PDF, atomic_path
+from .data import PAPER_PDF, atomic_path, check_out_dir
 from .refine import refine_positions
 from .catalog import Catalog, load_catalog, screen
 from .ldm import LatticeLDM, load_ldm
@@ -140,6 +140,9 @@ def _nn(pos):
 MIN_NN = 0.8      # no candidate has two atoms closer than this fraction of the metal's bond
 CATALOG_STRETCH = tuple(np.linspace(0.94, 1.06, 7))   # bonds the catalog screen tries: the first-peak bond × these (it can be off by 4 %)
 MAX_SHIFT = 0.3   # the atom refinement moves no atom farther than this [Å]
+
+class NoPlausibleCandidate(ValueError):
+    "None of an input's candidates is physically plausible."
 
 def _plausible(pos, scale, nn_min) -> bool:
     "A candidate is physically plausible: a positive scale and no two atoms closer than `nn_min` [Å]."
@@ -296,7 +299,7 @@ class Predictor:
                     fits[k][:3], fits[k][5], fits[k][7:] = [p, float(R), float(s)], g, [3 + 3 * len(p), True]
         out = [Candidate(Atoms([element] * len(fits[k][0]), positions=fits[k][0]), *fits[k][1:7], source=sources[k], n_params=fits[k][7],
                          refined=fits[k][8]) for k in ok]
-        if not out: raise ValueError(f"{inp.name}: none of the {len(fits)} candidates is physically plausible "
+        if not out: raise NoPlausibleCandidate(f"{inp.name}: none of the {len(fits)} candidates is physically plausible "
                                      f"(atoms closer than {MIN_NN:g} × the {element} bond, or no positive scale)")
         return sorted(out, key=lambda c: c.rwp)
 
@@ -360,11 +363,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
 
 def _check_out(out, overwrite:bool=False) -> Path:
     "The output folder, checked before any computing: not a file, not under a file, writable, no earlier results unless `overwrite`."
-    out = Path(out)
-    for q in (out, *out.parents):
-        if q.exists() and not q.is_dir(): raise FileExistsError(f"output folder {out}: {q} is a file, not a folder")
-        if q.exists(): break
-    if not os.access(q, os.W_OK): raise PermissionError(f"output folder {out}: {q} is not writable")
+    out = check_out_dir(out)
     if (out / 'summary.csv').exists() and not overwrite:
         raise FileExistsError(f"{out} holds the results of an earlier run (summary.csv): choose another output folder or overwrite them")
     return out

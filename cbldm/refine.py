@@ -77,7 +77,7 @@ def refine_positions(positions:list, # candidate structures: [n_k, 3] arrays [Å
         s = (G*Go).sum(-1) / (G*G).sum(-1).clamp_min(1e-30)
         return ((Go - s[:, None]*G)**2).sum(-1) / den, s
 
-    pairs = mask[:, :, None] & mask[:, None, :] & ~torch.eye(N, dtype=torch.bool, device=dev)[None]
+    if min_distance is not None: pairs = mask[:, :, None] & mask[:, None, :] & ~torch.eye(N, dtype=torch.bool, device=dev)[None]
     def repulsion(x):   # [B] penalty, [B] whether any pair is closer than min_distance
         if min_distance is None: return torch.zeros(B, dtype=dt, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
         v = ((min_distance - torch.cdist(x, x)) / min_distance).clamp_min(0) * pairs
