@@ -1,76 +1,121 @@
-"""Throughput of cbldm.pdf.DebyePDF against DebyeCalculator, measured in one run.
+"""Throughput of cbldm.pdf.DebyePDF against DebyeCalculator, on two sets of clusters, measured in one run.
 
-Batch: 256 clusters of 5-256 atoms drawn from all seven families (cbldm.clusters.sample_clusters, seed 0),
-DeepStruc/CbLDM settings (qmin 0.7, qmax 25, qdamp 0.04, Biso 0.3, r 0-30 Å step 0.01: 3000 points).
-Accuracy: max |G - G_exact| / max |G_exact| over the batch, against cbldm's exact pair sum in float64,
-which reproduces diffpy.srreal to 1e-8 (nbs/01_pdf.ipynb). DebyeCalculator has its own normalisation and no
-delta2, so its accuracy column is the Rwp (least-squares scale) against cbldm with delta2 = 0.
+Sets (both seeded, 5-256 atoms, metals drawn uniformly from cbldm.clusters.METALS):
+  family-balanced   the seven FAMILIES in turn (SC, BCC, FCC, HCP, Ico, Dec, Oct; counts differ by at most one),
+                    each drawn with sample_clusters(families=(f,)), i.e. uniform over that family's shapes;
+  enumeration mix   sample_clusters over all families: uniform over the shape enumeration (mostly long HCP rods).
+Settings: DeepStruc/CbLDM (qmin 0.7, qmax 25, qdamp 0.04, Biso 0.3, r 0-30 Å step 0.01: 3000 points), delta2 = 2.
 
-Usage: python bench/pdf_speed.py [--batch 256] [--repeats 3] [--threads N] [--device cpu|cuda]
+Reference: DebyeCalculator (pip package `debyecalculator`) on the CPU, timed in both documented ways of calling it,
+`gr(list)` for the whole set and `gr(atoms)` one structure at a time; the faster of the two is the reference of the
+ratio column. Times are the best of --repeats runs after a warm-up, including each engine's own input handling
+(ASE Atoms in, G(r) as numpy out); cbldm rows call `DebyePDF(...)(atoms_list)`, CUDA rows time `forward` on a packed batch.
+Accuracy: cbldm rows give max |G - G_exact| / max |G_exact| over the set, against cbldm's exact float64 pair sum
+(method='direct', which reproduces diffpy.srreal to 1e-8, nbs/01_pdf.ipynb). DebyeCalculator has its own
+normalisation and no delta2: its column is the median Rwp (least-squares scale, 1.5-29.9 Å) against cbldm with delta2 = 0.
+The two engines share the CPU cores given by --threads (torch.set_num_threads; DebyeCalculator uses the same count).
+
+Usage: python bench/pdf_speed.py [--batch 128] [--repeats 3] [--threads N] [--device cpu|cuda] [--seed 0]
 """
 import argparse, time, math, warnings
 import numpy as np, torch
-from cbldm.clusters import sample_clusters
+from cbldm.clusters import FAMILIES, sample_clusters
 from cbldm.pdf import DebyePDF, pack_structures, rwp
 
 SETTINGS = dict(qmin=0.7, qmax=25.0, qdamp=0.04, biso=0.3, rmin=0.0, rmax=30.0, rstep=0.01)
+N_MIN, N_MAX = 5, 256
+
+def family_balanced(n:int, seed:int=0) -> list:
+    "`n` clusters, the families of FAMILIES in turn, each uniform over its own shapes, random metals."
+    per = -(-n//len(FAMILIES))
+    fams = []
+    for k, f in enumerate(FAMILIES):
+        cs = [c for c in sample_clusters(8*per, families=(f,), n_max=N_MAX, seed=seed*len(FAMILIES) + k) if len(c) >= N_MIN]
+        assert len(cs) >= per, f'too few {f} clusters with {N_MIN}-{N_MAX} atoms'
+        fams.append(cs[:per])
+    return [fams[k][i] for i in range(per) for k in range(len(FAMILIES))][:n]
+
+def enumeration_mix(n:int, seed:int=0) -> list:
+    "`n` clusters uniform over the shape enumeration (sample_clusters), random metals."
+    return [c for c in sample_clusters(8*n, n_max=N_MAX, seed=seed) if len(c) >= N_MIN][:n]
 
 def timeit(f, repeats, sync=lambda: None):
-    f(); sync()                                  # warm-up (kernels, caches)
+    out = f(); sync()                            # warm-up (kernels, caches); repeats=0: time this one
     best = math.inf
     for _ in range(repeats):
         t = time.perf_counter(); out = f(); sync(); best = min(best, time.perf_counter() - t)
     return best, out
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--batch', type=int, default=256)
-    ap.add_argument('--repeats', type=int, default=3)
-    ap.add_argument('--threads', type=int, default=None)
-    ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
-    a = ap.parse_args()
-    if a.threads: torch.set_num_threads(a.threads)
-    clusters = [c for c in sample_clusters(4*a.batch, n_max=256, seed=0) if len(c) >= 5][:a.batch]
-    sizes = [len(c) for c in clusters]
-    print(f'batch: {len(clusters)} clusters, {min(sizes)}-{max(sizes)} atoms (mean {np.mean(sizes):.0f}); '
-          f'settings {SETTINGS}; torch threads {torch.get_num_threads()}')
+def once(f):
+    t = time.perf_counter(); out = f()
+    return time.perf_counter() - t, out
+
+def bench_set(clusters, a, dc):
+    "Rows (engine, seconds, accuracy, kind) for one set."
     rows = []
     exact = DebyePDF(delta2=2.0, method='direct', **SETTINGS)
-    t_ref, G_ref = timeit(lambda: exact(clusters).G, 1)
+    t_ref, G_ref = once(lambda: exact(clusters).G)
     scale_ref = np.abs(G_ref).max(1)
     def err(G): return float((np.abs(G - G_ref).max(1)/scale_ref).max())
-    rows.append(('cbldm exact pair sum, float64, cpu', t_ref, 0.0))
+    if dc is not None:
+        G0 = DebyePDF(delta2=0.0, **SETTINGS)(clusters).G
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            t_list, out_list = timeit(lambda: dc.gr(clusters), a.repeats)
+            t_one, out_one = timeit(lambda: [dc.gr(c) for c in clusters], a.repeats)
+        for name, t, out in (('whole list, gr(list)', t_list, out_list), ('one at a time, gr(atoms)', t_one, out_one)):
+            G_dc = np.stack([np.asarray(o[1]) for o in out])
+            rows.append((f'DebyeCalculator, float32, cpu, {name}', t, float(np.median(rwp(G0, G_dc, r=exact.r, rmin=1.5, rmax=29.9))), 'dc'))
+    rows.append(('cbldm exact pair sum, float64, cpu', t_ref, 0.0, 'cbldm'))
     for dtype in (torch.float64, torch.float32):
         calc = DebyePDF(delta2=2.0, dtype=dtype, **SETTINGS)
         t, G = timeit(lambda: calc(clusters).G, a.repeats)
-        rows.append((f'cbldm histogram, {str(dtype)[6:]}, cpu', t, err(G)))
-    dev_rows = []
+        rows.append((f'cbldm histogram, {str(dtype)[6:]}, cpu', t, err(G), 'cbldm'))
     if a.device == 'cuda' and torch.cuda.is_available():
         for dtype in (torch.float32, torch.float64):
             calc = DebyePDF(delta2=2.0, dtype=dtype, device='cuda', **SETTINGS)
             bt = pack_structures(clusters, dtype=dtype, device='cuda')
             with torch.no_grad():
                 t, G = timeit(lambda: calc.forward(*bt), a.repeats, torch.cuda.synchronize)
-            dev_rows.append((f'cbldm histogram, {str(dtype)[6:]}, cuda ({torch.cuda.get_device_name()})', t, err(G.cpu().numpy())))
-    # the reference engine
-    dc_row = None
+            rows.append((f'cbldm histogram, {str(dtype)[6:]}, cuda ({torch.cuda.get_device_name()})', t, err(G.cpu().numpy()), 'cbldm'))
+    return rows
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--batch', type=int, default=128, help='clusters per set')
+    ap.add_argument('--repeats', type=int, default=3)
+    ap.add_argument('--threads', type=int, default=None)
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    a = ap.parse_args()
+    if a.threads: torch.set_num_threads(a.threads)
+    dc = None
     try:
         from debyecalculator import DebyeCalculator
+        from importlib.metadata import version
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             dc = DebyeCalculator(device='cpu', qmin=0.7, qmax=25.0, qdamp=0.04, biso=0.3, rmin=0.0, rmax=30.0, rstep=0.01)
-            t_dc, out = timeit(lambda: dc.gr(clusters), 1)
-        G_dc = np.stack([np.asarray(o[1]) for o in out])
-        G0 = DebyePDF(delta2=0.0, **SETTINGS)(clusters).G
-        dc_row = ('DebyeCalculator 1.1 (reference), float32, cpu', t_dc, float(np.median(rwp(G0, G_dc, r=exact.r, rmin=1.5, rmax=29.9))))
+        dc_version = version('debyecalculator')
     except ImportError:
-        print('debyecalculator not installed: pip install debyecalculator')
-    ref_t = dc_row[1] if dc_row else None
-    n = len(clusters)
-    print(f"\n{'engine':58s} {'time [s]':>9s} {'PDFs/s':>9s} {'vs DebyeCalculator':>19s}  accuracy")
-    for name, t, e in ([dc_row] if dc_row else []) + rows + dev_rows:
-        acc = f'Rwp {e:.3f} vs cbldm' if name.startswith('DebyeCalc') else f'max rel err {e:.1e}'
-        ratio = f'{ref_t/t:18.1f}x' if ref_t else '       n/a'
-        print(f'{name:58s} {t:9.3f} {n/t:9.0f} {ratio}  {acc}')
+        print('debyecalculator not installed (pip install debyecalculator): no reference column')
+    print(f'settings {SETTINGS}, delta2 2; torch threads {torch.get_num_threads()}'
+          + (f'; DebyeCalculator {dc_version}' if dc is not None else ''))
+    for set_name, make in (('family-balanced', family_balanced), ('enumeration mix', enumeration_mix)):
+        clusters = make(a.batch, a.seed)
+        sizes = [len(c) for c in clusters]
+        fams = {f: sum(c.info['family'] == f for c in clusters) for f in FAMILIES}
+        rows = bench_set(clusters, a, dc)
+        dc_rows = [r for r in rows if r[3] == 'dc']
+        ref = min(dc_rows, key=lambda r: r[1]) if dc_rows else None
+        n = len(clusters)
+        print(f"\n{set_name}: {n} clusters, {min(sizes)}-{max(sizes)} atoms (mean {np.mean(sizes):.0f}), "
+              f"{sum(s*(s-1)//2 for s in sizes)} pairs; families {fams}")
+        if ref: print(f'reference: the faster DebyeCalculator mode ({ref[0].split(", ")[-1]})')
+        print(f"{'engine':62s} {'time [s]':>9s} {'PDFs/s':>9s} {'vs reference':>13s}  accuracy")
+        for name, t, e, kind in rows:
+            acc = f'Rwp {e:.3f} vs cbldm (delta2 0)' if kind == 'dc' else f'max rel err {e:.1e}'
+            ratio = f'{ref[1]/t:12.2f}x' if ref else '          n/a'
+            print(f'{name:62s} {t:9.3f} {n/t:9.0f} {ratio}  {acc}')
 
 if __name__ == '__main__': main()

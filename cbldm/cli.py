@@ -55,7 +55,9 @@ def _add_train_parser(sub):
                                     'same command again resumes from OUT/last.pt. Under torchrun it trains with DDP.')
     tr.add_argument('--config', default='small', help='training config: tiny, small, full, or the ablations small-standard-prior, small-distance '
                     '(the paper\'s architecture, cbldm.models); lattice-tiny, lattice-small (the shipped lattice-site model, cbldm.ldm; '
-                    'steps ae=, pdf=, bank=) (default small)')
+                    'steps ae=, pdf=, bank=); baseline-mlp, baseline-cnn, baseline-resnet, baseline-transformer, baseline-cvae, '
+                    'baseline-xgboost (the comparison methods, cbldm.baselines; steps steps=, bank=; add -tiny for a test size) (default small)')
+    tr.add_argument('--lattice', type=Path, help='baselines: the lattice model they decode through (default: the shipped one)')
     tr.add_argument('-o', '--out', type=Path, required=True, help='run folder (checkpoint last.pt, history.json)')
     tr.add_argument('--data', type=Path, help='dataset folder from `cbldm dataset` (default: build the shape table in memory)')
     tr.add_argument('--steps', nargs='+', type=_steps, metavar='STAGE=N', help='steps per stage, e.g. ae=2000 diffusion=4000')
@@ -71,7 +73,7 @@ def _add_predict_parser(sub):
     pr = sub.add_parser('predict', help='candidate structures for measured PDFs (.gr files), ranked by Rwp',
                         description='Generate candidate nanoparticle structures for each .gr file with the trained CbLDM, '
                                     'add the best-fitting ideal shapes of the catalog, rank all by Rwp, and write '
-                                    'DIR/<stem>_<k>.xyz, DIR/summary.csv and fit plots.')
+                                    'DIR/<stem>_<k>.xyz, DIR/summary.csv, fit plots and an offline HTML report per file.')
     pr.add_argument('files', nargs='+', type=Path, metavar='FILE.gr', help='measured or simulated PDFs (any grid and header)')
     pr.add_argument('--element', required=True, help='metal of the particle (one of the 28 the model knows), e.g. Au')
     pr.add_argument('--candidates', type=int, default=8, help='generated candidates per file (default 8; 0: the catalog alone)')
@@ -84,8 +86,11 @@ def _add_predict_parser(sub):
     pr.add_argument('--steps', type=int, default=20, help='denoiser calls per candidate (default 20)')
     pr.add_argument('--refine-steps', type=int, default=40, help='steps of the PDF refinement; 0: none (default 40)')
     pr.add_argument('--refine-top', type=int, default=3, help='candidates refined per file, the best before refinement (default 3)')
-    pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots')
+    pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots and reports')
     pr.add_argument('--overwrite', action='store_true', help='replace the results of an earlier run in the output folder')
+    pr.add_argument('--method', default='cbldm', choices=('cbldm', 'mlp', 'cnn', 'resnet', 'transformer', 'cvae', 'xgboost', 'catalog'),
+                    help='cbldm: the latent diffusion model and the catalog (default, the best); mlp, cnn, resnet, transformer, cvae, '
+                         'xgboost: a comparison method alone (cbldm.baselines); catalog: the catalog screen alone')
 
 def build_parser() -> argparse.ArgumentParser:
     "The argument parser of the `cbldm` command."
@@ -171,6 +176,15 @@ def main(argv=None) -> int:
             print(f"{at.get_chemical_formula()}: {len(at)} atoms, G(r) on {len(res['r'])} points "
                   f"({res['r'][0]:g}-{res['r'][-1]:g} Å) in {time.perf_counter()-t:.2f} s")
             for k, p in res['files'].items(): print(f'  wrote {p}')
+        elif a.command == 'train' and a.config.startswith('baseline-'):
+            from cbldm.baselines import train_baseline, export_baseline
+            method, _, size = a.config[len('baseline-'):].partition('-')
+            st = dict(a.steps or {})
+            bad = set(st) - {'steps', 'bank'}
+            if bad: raise ValueError(f"baselines take --steps steps=N bank=N, got {sorted(bad)}")
+            ck = train_baseline(method, a.out, a.lattice, size or 'small', st.get('steps'), st.get('bank'), seed=a.seed or 0, progress=not a.quiet)
+            print(f"finished: {ck}")
+            if a.export: print(f"wrote {export_baseline(ck, a.export)}")
         elif a.command == 'train' and a.config.startswith('lattice-'):
             from cbldm.ldm import train_ldm, export_ldm
             ck = train_ldm(a.config[len('lattice-'):], a.out, steps=dict(a.steps) if a.steps else None, seed=a.seed or 0, progress=not a.quiet)
@@ -188,11 +202,11 @@ def main(argv=None) -> int:
             from cbldm.predict import predict
             t = time.perf_counter()
             res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top,
-                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, overwrite=a.overwrite)
+                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, overwrite=a.overwrite, method=a.method)
             for p in res:
                 b = p.best
                 print(f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rwp {b.rwp:.3f} "
-                      f"(expansion {b.expansion:.3f}, {b.source}); {p.n_calls} denoiser calls")
+                      f"(expansion {b.expansion:.3f}, {b.source}); {p.n_calls} {'denoiser calls' if a.method == 'cbldm' else 'model evaluations'} per candidate")
             print(f"wrote {a.out}/summary.csv and {sum(len(p.candidates) for p in res)} .xyz files in {time.perf_counter()-t:.1f} s")
         elif a.command == 'dataset':
             from cbldm.data import build_dataset
@@ -207,3 +221,6 @@ def main(argv=None) -> int:
     except (ValueError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, ImportError, TypeError) as e:
         print(f'cbldm {a.command}: error: {e}', file=sys.stderr)
         return 2
+    except KeyboardInterrupt:   # what finished is said by the command (predict) or resumable (train)
+        print(f'cbldm {a.command}: stopped by the user', file=sys.stderr)
+        return 130

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 import torch
 from ase import Atoms
-from ase.data import atomic_numbers
+from ase.data import atomic_numbers, chemical_symbols
 from .io import rgrid
 from .clusters import check_cluster, read_structure
 
@@ -115,19 +115,21 @@ def pack_structures(structures,          # Atoms, path, [N, 3] array, or a list 
     if not items: raise ValueError("no structures given")
     if element not in atomic_numbers or element == 'X': raise ValueError(f"unknown element {element!r}")
     atoms = [_as_atoms(s, i, element) for i, s in enumerate(items)]
-    for i, a in enumerate(atoms):
-        try: check_cluster(a, max_atoms)
-        except ValueError as e: raise ValueError(f"structure {i}: {e}") from None
-    B, N = len(atoms), max(len(a) for a in atoms)
-    pos = torch.zeros(B, N, 3, dtype=dtype, device=device)
-    mask = torch.zeros(B, N, dtype=torch.bool, device=device)
-    numbers = torch.zeros(B, N, dtype=torch.long, device=device)
+    sizes = [len(a) for a in atoms]
+    B, N = len(atoms), max(sizes)
+    pos, numbers = np.zeros((B, N, 3)), np.zeros((B, N), dtype=np.int64)
     for b, a in enumerate(atoms):
-        n = len(a)
-        pos[b, :n] = torch.as_tensor(a.positions, dtype=dtype)
-        mask[b, :n] = True
-        numbers[b, :n] = torch.as_tensor(a.numbers)
-    return Batch(pos, mask, numbers)
+        pos[b, :sizes[b]], numbers[b, :sizes[b]] = a.positions, a.numbers
+    mask = np.arange(N) < np.array(sizes)[:, None]
+    z = numbers[mask]
+    if not (min(sizes) > 0 and (max_atoms is None or N <= max_atoms) and np.isfinite(pos).all()
+            and ((z >= 1) & (z < len(chemical_symbols))).all()):      # one check for the batch; on failure, name the structure
+        for i, a in enumerate(atoms):
+            try: check_cluster(a, max_atoms)
+            except ValueError as e: raise ValueError(f"structure {i}: {e}") from None
+    return Batch(torch.from_numpy(pos).to(dtype=dtype, device=device), torch.from_numpy(mask).to(device),
+                 torch.from_numpy(numbers).to(device))
+
 
 # %% ../nbs/01_pdf.ipynb #f457d5ff
 def _per_structure(x, B, dtype, device):
@@ -149,13 +151,102 @@ def _pairs(pos, mask, numbers):
     b = torch.repeat_interleave(torch.arange(pos.shape[0], device=pos.device), n*(n-1)//2)
     return torch.cat(ds), torch.cat(ws), b
 
+_ORDER = 4   # points of the Lagrange assignment of a pair distance to the histogram
+_HQ = 0.3    # default bin width × qmax
+
+@lru_cache(maxsize=8)
+def _lagrange(p:int=_ORDER) -> np.ndarray:
+    "c[j, k]: a distance at t ∈ [0, 1) of bin l gives bin l + j - (p/2 - 1) the Lagrange weight Σ_k c[j, k] t^k."
+    o = np.arange(-(p//2 - 1), p//2 + 1)
+    c = np.zeros((p, p))
+    for j in range(p):
+        others = np.delete(o, j)
+        c[j] = (np.poly(others)/np.prod(o[j] - others))[::-1]
+    return c
+
+@lru_cache(maxsize=64)
+def _triu_flat(m:int, device:str) -> torch.Tensor:
+    "Flat indices i*m + j of the i<j pairs of an m×m matrix."
+    i, j = torch.triu_indices(m, m, 1, device=device)
+    return i*m + j
+
+def _size_groups(n:list, waste:float=1.1, max_entries:int=4_000_000) -> list:
+    "Runs [a, b) of sizes `n` (sorted, decreasing) whose padded (b-a)·n[a]² stays within `waste` of Σ n² and below `max_entries`."
+    out, a, real = [], 0, 0
+    for k, nk in enumerate(n):
+        if k > a and ((k + 1 - a)*n[a]**2 > waste*(real + nk**2) or (k + 1 - a)*n[a]**2 > max_entries):
+            out.append((a, k)); a, real = k, 0
+        real += nk**2
+    return out + [(a, len(n))]
+
+def _hist_fq(x, mask, numbers, U, g, Q, delta2, h, L, kernel_cache=None, p=_ORDER):
+    "F(Q) [B, nQ] from the pair-distance histogram; x: positions in units of the bin h (expansion applied)."
+    B, N, _ = x.shape
+    dtype, dev = x.dtype, x.device
+    grad = torch.is_grad_enabled() and x.requires_grad
+    n = mask.sum(1)
+    if not bool((mask == (torch.arange(N, device=dev) < n[:, None])).all()):     # move real atoms to the front
+        perm = torch.argsort((~mask).to(torch.int8), dim=1, stable=True)
+        x, mask, numbers = x.gather(1, perm[..., None].expand(-1, -1, 3)), mask.gather(1, perm), numbers.gather(1, perm)
+    nl = n.tolist()
+    order = sorted(range(B), key=lambda k: -nl[k])                             # by decreasing size: groups of similar size
+    ns, srt = [nl[k] for k in order], torch.as_tensor(order, device=dev)
+    x, mask, numbers, U = x[srt], mask[srt], numbers[srt], U[srt]
+    z = numbers.to(dtype)
+    mixed = not bool(((numbers == numbers[:, :1]) | ~mask).all())
+    far = 2*float((x.detach()*mask[..., None]).abs().max()) + L + 2           # padding atoms: beyond L from all atoms and each other
+    lo, one = g.rcalclo/h, torch.ones((), dtype=dtype, device=dev)
+    S = torch.zeros(p, B, L + 1, dtype=dtype, device=dev)                       # moments Σ w t^k per bin; column L: trash
+    parts = []
+    for a, b in _size_groups(ns):
+        m = ns[a]
+        if m < 2:
+            parts.append(S[:, a:b]); continue
+        xg, mk = x[a:b, :m], mask[a:b, :m]
+        if not bool(mk.all()):
+            pad = torch.zeros(m, 3, dtype=dtype, device=dev); pad[:, 0] = far*torch.arange(1, m + 1, dtype=dtype, device=dev)
+            xg = torch.where(mk[..., None], xg, pad)
+        flat = _triu_flat(m, str(dev))
+        d = torch.cdist(xg, xg, compute_mode='donot_use_mm_for_euclid_dist').flatten(1).index_select(1, flat)
+        if lo > 0: d = torch.where(d < lo, torch.full_like(d, L), d)           # pairs below rcalclo: trash
+        d = d.clamp(max=L) if grad else d.clamp_(max=L)                        # beyond rcalchi (and padding): trash
+        i = d.detach().long()
+        t = d - i if grad else d.sub_(i)                                       # position inside the bin, differentiable
+        w = (z[a:b, :m, None]*z[a:b, None, :m]).flatten(1).index_select(1, flat) if mixed else None
+        rows, tk = [], None
+        for k in range(p):
+            tk = one.expand_as(t) if k == 0 else (t if k == 1 else tk*t)
+            src = tk if w is None else tk*w
+            if grad: rows.append(S[k, a:b].scatter_add(1, i, src))
+            else: S[k, a:b].scatter_add_(1, i, src)
+        if grad: parts.append(torch.stack(rows))
+    if grad: S = torch.cat(parts, 1)
+    Y = (torch.as_tensor(_lagrange(p), dtype=dtype, device=dev) @ S.view(p, -1)).view(p, B, L + 1)   # Lagrange weights
+    H = torch.zeros(B, L + p - 1, dtype=dtype, device=dev)
+    for j in range(p): H[:, j:j + L] += Y[j, :, :L]
+    rb = (torch.arange(L + p - 1, dtype=dtype, device=dev) - (p//2 - 1))*h    # bin positions [Å]
+    F = torch.zeros(B, len(Q), dtype=dtype, device=dev)
+    Ud = U.detach()
+    for u in torch.unique(Ud).tolist():
+        sel = (Ud == u).nonzero(as_tuple=True)[0]
+        ug = U[sel[0]]
+        if ug.requires_grad or kernel_cache is None: M = debye_kernel(rb, Q, ug, delta2)
+        else:   # a kernel computed once per setting and reused
+            key = ('lagrange', p, u, float(delta2), L, h, len(Q), float(g.qstep), dtype, str(dev))
+            if key not in kernel_cache: kernel_cache[key] = debye_kernel(rb, Q, ug, delta2)
+            M = kernel_cache[key]
+        F = F.index_copy(0, sel, H[sel] @ M) if len(sel) < B else H @ M
+    zbar = (z*mask).sum(1)/n[srt]
+    F = F*(2.0/(n[srt]*(zbar**2 if mixed else 1.0)))[:, None]                  # 2/(N <Z>²); the pairs carry Zi Zj
+    return F.index_copy(0, srt, F) if grad else torch.empty_like(F).index_copy_(0, srt, F)
+
 def debye_fq(batch:Batch,             # packed structures
              g:PDFGrid,               # grids from `pdf_grid`
              uiso=0.0,                # Uiso [Å²], number or [B]
              delta2:float=0.0,        # correlated-motion sharpening [Å²]
              expansion=1.0,           # isotropic expansion factor, number or [B]
              method:str='hist',       # 'hist' (fast) or 'direct' (exact pair sum)
-             bin_width:float=None,    # histogram bin [Å]; default 0.05/qmax
+             bin_width:float=None,    # histogram bin [Å]; default 0.3/qmax (rounded down to divide the calculation range)
              kernel_cache:dict=None,  # optional cache of kernels M keyed by settings
             ) -> torch.Tensor:
     "F(Q) of each structure on the grid g.Q, shape [B, nQ]."
@@ -165,39 +256,19 @@ def debye_fq(batch:Batch,             # packed structures
     Q = torch.as_tensor(g.Q, dtype=dtype, device=dev)
     U = _per_structure(uiso, B, dtype, dev)
     s = _per_structure(expansion, B, dtype, dev)
+    if method == 'hist':
+        L = max(1, math.ceil(g.rcalchi/(bin_width or _HQ/max(g.Q[-1] + g.qstep, 1e-9)) - 1e-9))
+        h = g.rcalchi/L                                                        # rcalchi is the edge of bin L: pairs beyond go to the trash bin
+        return _hist_fq(pos*(s/h)[:, None, None], mask, numbers, U, g, Q, delta2, h, L, kernel_cache)
     d, w, b = _pairs(pos, mask, numbers)
     d = d*s[b]
     inside = ((d >= g.rcalclo) & (d <= g.rcalchi)).detach()
     d, w, b = d[inside], w[inside], b[inside]
     F = torch.zeros(B, len(Q), dtype=dtype, device=dev)
-    if method == 'direct':
-        chunk = max(1, 2_000_000//max(len(Q), 1))
-        for k in range(0, len(d), chunk):
-            sl = slice(k, k+chunk)
-            F = F.index_add(0, b[sl], w[sl, None]*debye_kernel(d[sl], Q, U[b[sl]], delta2))
-        return F
-    h = bin_width or 0.05/max(g.Q[-1] + g.qstep, 1e-9)
-    nb = int(math.ceil(g.rcalchi/h)) + 2
-    x = d/h
-    i0 = torch.floor(x.detach()).long().clamp(0, nb-2)
-    f = x - i0                                   # differentiable: gradients follow the linear interpolation
-    H = torch.zeros(B*nb, dtype=dtype, device=dev)
-    flat = b*nb + i0
-    H.index_add_(0, flat, w*(1-f)); H.index_add_(0, flat+1, w*f)
-    H = H.view(B, nb)
-    occ = (H != 0).any(0).nonzero(as_tuple=True)[0]       # occupied bins: a cluster has few distinct distances
-    dense = len(occ) > nb // 4                             # a noisy structure fills most bins: gathering them costs more than it saves
-    if dense: occ = torch.arange(nb, device=dev)
-    Hocc, rb = (H if dense else H[:, occ]), occ.to(dtype)*h
-    for u in torch.unique(U.detach()):
-        sel = (U.detach() == u).nonzero(as_tuple=True)[0]
-        ug = U[sel[0]]
-        if ug.requires_grad or kernel_cache is None: M = debye_kernel(rb, Q, ug, delta2)
-        else:   # a kernel over all bins, computed once per setting and reused
-            key = (float(u), float(delta2), nb, h, len(Q), float(g.qstep), dtype, str(dev))
-            if key not in kernel_cache: kernel_cache[key] = debye_kernel(torch.arange(nb, dtype=dtype, device=dev)*h, Q, ug, delta2)
-            M = kernel_cache[key] if dense else kernel_cache[key][occ]
-        F = F.index_copy(0, sel, Hocc[sel] @ M)
+    chunk = max(1, 2_000_000//max(len(Q), 1))
+    for k in range(0, len(d), chunk):
+        sl = slice(k, k+chunk)
+        F = F.index_add(0, b[sl], w[sl, None]*debye_kernel(d[sl], Q, U[b[sl]], delta2))
     return F
 
 # %% ../nbs/01_pdf.ipynb #97367a23
@@ -228,7 +299,7 @@ class DebyePDF:
                  *,
                  maxextension:float=10.0, # cap of srreal's r-range extension [Å]
                  method:str='auto',   # 'hist' (fast), 'direct' (exact pair sum), 'auto': direct when positions need gradients
-                 bin_width:float=None,# histogram bin for method='hist' [Å]; default 0.05/qmax
+                 bin_width:float=None,# histogram bin for method='hist' [Å]; default 0.3/qmax
                  backend:str='torch', # 'torch', or 'diffpy' to call diffpy.srreal (optional extra)
                  max_atoms:int=None,  # refuse structures with more atoms
                  dtype=torch.float64, device='cpu'):
@@ -298,9 +369,9 @@ class DebyePDF:
         if len(self._M) > 16: self._M.clear()
         G = F @ self._sine(g, pos.dtype, pos.device)
         r = torch.as_tensor(g.r, dtype=pos.dtype, device=pos.device)
-        qd = _per_structure(self.qdamp if qdamp is None else qdamp, B, pos.dtype, pos.device)
-        G = G*torch.exp(-0.5*(r*qd[:, None])**2)
-        G = G*_per_structure(self.scale if scale is None else scale, B, pos.dtype, pos.device)[:, None]
+        qd = torch.as_tensor(self.qdamp if qdamp is None else qdamp, dtype=pos.dtype, device=pos.device)
+        sc = torch.as_tensor(self.scale if scale is None else scale, dtype=pos.dtype, device=pos.device)
+        G = G*(torch.exp(-0.5*(r*qd[..., None])**2)*sc[..., None])    # [n_r] for shared values, [B, n_r] per structure
         return G[0] if single else G
 
     def __call__(self, structures, # Atoms, a structure file, [N, 3] positions, or a list of these

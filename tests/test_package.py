@@ -30,7 +30,8 @@ def test_cli_predict_readme_command(tmp_path):
     K = len(rows)   # up to 8 generated candidates and the 8 best catalog shapes, duplicates and implausible ones removed
     assert 2 <= K <= 16 and [r['k'] for r in rows] == [str(k) for k in range(1, K + 1)]
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted([f'Au144PET_100K-00000_{k}.xyz' for k in range(1, K + 1)] + ['Au144PET_100K-00000_fit.png', 'summary.csv']), names
+    assert names == sorted([f'Au144PET_100K-00000_{k}.xyz' for k in range(1, K + 1)] + ['Au144PET_100K-00000_fit.png', 'Au144PET_100K-00000_report.html',
+                                                                                  'plotly.min.js', 'summary.csv']), names
     assert any(r['source'] == 'cbldm' for r in rows) and any(r['source'].startswith('catalog ') for r in rows)
     from cbldm.clusters import bond_length
     assert all(float(r['scale']) > 0 and float(r['nn_min']) >= 0.8 * bond_length('Au') - 1e-4 for r in rows)   # physically plausible
@@ -42,12 +43,14 @@ def test_cli_predict_readme_command(tmp_path):
 
 def test_weights_are_packaged_and_small():
     import json
-    from cbldm.predict import WEIGHTS_DIR, DEFAULT_WEIGHTS, PAPER_WEIGHTS, _file_sha256
+    from cbldm.predict import WEIGHTS_DIR, DEFAULT_WEIGHTS, PAPER_WEIGHTS, BASELINE_WEIGHTS, _file_sha256
     index = json.loads((WEIGHTS_DIR/'weights.json').read_text())
-    for name in (DEFAULT_WEIGHTS, PAPER_WEIGHTS):
+    for name in (DEFAULT_WEIGHTS, PAPER_WEIGHTS, *BASELINE_WEIGHTS.values()):
         w = WEIGHTS_DIR/name
         assert w.exists() and index[name]['sha256'] == _file_sha256(w)
-    assert sum(f.stat().st_size for f in WEIGHTS_DIR.glob('*.pt')) <= 30e6   # all shipped weights together
+    assert (WEIGHTS_DIR/DEFAULT_WEIGHTS).stat().st_size + (WEIGHTS_DIR/PAPER_WEIGHTS).stat().st_size <= 30e6   # the two CbLDM models
+    assert sum((WEIGHTS_DIR/f).stat().st_size for f in BASELINE_WEIGHTS.values()) <= 20e6   # all baselines together
+    assert {f.name for f in WEIGHTS_DIR.glob('*.pt')} == {DEFAULT_WEIGHTS, PAPER_WEIGHTS, *BASELINE_WEIGHTS.values()}
     assert (WEIGHTS_DIR/'MODEL_CARD.md').exists()
     from cbldm.catalog import CATALOG_FILE, load_catalog
     assert CATALOG_FILE.exists() and CATALOG_FILE.stat().st_size <= 1e6 and len(load_catalog()) == 2488
