@@ -29,13 +29,11 @@ from cbldm.baselines import METHODS as BASELINES, train_baseline, export_baselin
 from cbldm.predict import Predictor, load_model, BASELINE_WEIGHTS
 from cbldm.evaluate import compare_methods, compare_table, print_compare
 
-def predictors(lattice, baselines:dict, catalog):
-    "name -> (Predictor, candidates): the few-parameter fit ranks; no atom refinement (the same for all)."
-    P = lambda m, cat=None: Predictor(m, refine_steps=0, catalog=cat if cat is not None else None)
-    out = {'cbldm': (P(lattice), None), 'cbldm + catalog': (P(lattice, catalog), None)}
-    out.update({m: (P(b), None) for m, b in baselines.items()})
-    out['catalog'] = (P(lattice, catalog), 0)
-    return out
+def predictors(lattice, baselines:dict, catalog, K:int) -> dict:
+    "name -> (Predictor, candidates per PDF): the few-parameter fit ranks; no atom refinement (the same for all)."
+    P = lambda m, cat=None: Predictor(m, refine_steps=0, catalog=cat)
+    return {'cbldm': (P(lattice), K), 'cbldm + catalog': (P(lattice, catalog), K), **{m: (P(b), K) for m, b in baselines.items()},
+            'catalog': (P(lattice, catalog), 0)}
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -57,7 +55,7 @@ def main():
         if s == 'trained':
             lat = load_model()
             bl = {m: load_model(BASELINE_WEIGHTS[m]) for m in BASELINES}
-            preds = predictors(lat, bl, cat); split = None
+            methods = predictors(lat, bl, cat, a.candidates); split = None
         else:
             if not a.heldout_lattice.exists(): sys.exit(f"{a.heldout_lattice} missing: python bench/model_quality.py --heldout-run runs/ldm-heldout trains it")
             lat = load_ldm(a.heldout_lattice)
@@ -72,11 +70,10 @@ def main():
                     if a.no_train: print(f"heldout: {m} left out (not trained yet)", file=sys.stderr); continue
                     export_baseline(train_baseline(m, a.heldout_baselines, a.heldout_lattice), w)
                 bl[m] = load_baseline(w, lat)
-            preds = predictors(lat, bl, cat.select('train')); split = 'test'
+            methods = predictors(lat, bl, cat.select('train'), a.candidates); split = 'test'
         for seed in a.seeds:
             t0 = time.perf_counter()
             ev = evaluation_pdfs(table, a.n, 'nominal', split=split, seed=seed)
-            methods = {k: (p, a.candidates if K is None else K) for k, (p, K) in preds.items()}
             res = compare_methods(methods, ev, table, seed=seed, progress=True)
             key = f'{s}, seed {seed}'
             results[key] = {'all': compare_table(res), **{FAMILIES[f]: compare_table(res, f) for f in range(len(FAMILIES))}}

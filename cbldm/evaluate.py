@@ -15,7 +15,10 @@ import torch
 from ase.data import chemical_symbols
 from .clusters import FAMILIES
 from .data import ShapeTable, build_shapes, evaluation_set, PAPER_PDF
-from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, NoPlausibleCandidate
+from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, NoPlausibleCandidate, prepare_pdf, MIN_NN, _plausible, _distinct, _unit_distances
+from .clusters import bond_length
+from .ldm import fit_few
+from .metrics import aligned_rmsd
 from .pdf import DebyePDF, rwp
 
 # %% ../nbs/12_evaluate.ipynb #1136a2ac
@@ -29,7 +32,6 @@ def evaluate(predictor:Predictor, # the model to score
              ev:dict=None, # a precomputed evaluation set (e.g. test_pdfs.npz of a dataset); default: drawn here
             ) -> dict: # per-input arrays: family, n_true, n_pred, rwp, rmsd, seconds, calls, source; `best`: the best candidates (Atoms)
     "Score a predictor on held-out test PDFs."
-    from cbldm.metrics import aligned_rmsd
     cat = predictor.catalog if predictor.catalog_top else None
     if cat is not None and (cat.split == 2).any():
         warnings.warn("the predictor's catalog holds test shapes: use catalog.select(('train', 'val')) for a held-out evaluation")
@@ -130,13 +132,8 @@ def print_ablation(a:dict):
 # %% ../nbs/12_evaluate.ipynb #4d9f39a2
 def _same_shape(p, q, tol:float=0.02) -> bool:
     "True if two structures have the same atom count and sorted pair distances, in units of each one's median nearest-neighbour distance."
-    from scipy.spatial.distance import pdist
     if len(p) != len(q): return False
-    if len(p) < 2: return True
-    def unit(x):
-        d = np.linalg.norm(x[:, None] - x[None], axis=-1); np.fill_diagonal(d, np.inf)
-        return np.sort(pdist(x)) / np.median(d.min(1))
-    return bool(np.abs(unit(np.asarray(p, float)) - unit(np.asarray(q, float))).max() < tol)
+    return len(p) < 2 or bool(np.abs(_unit_distances(p) - _unit_distances(q)).max() < tol)
 
 def compare_methods(methods:dict, # name -> (Predictor, candidates per PDF; 0: its catalog alone)
                     ev:dict, # `cbldm.ldm.evaluation_pdfs`
@@ -145,11 +142,6 @@ def compare_methods(methods:dict, # name -> (Predictor, candidates per PDF; 0: i
                     progress:bool=False,
                    ) -> dict: # name -> per-input arrays (family, n_true, n_pred, rwp_scale, rwp, exact, top1, top3, rmsd, seconds, calls, n_cand)
     "Every method on the same PDFs, ranked alike: candidates -> few-parameter fit (scale, expansion, Uiso) -> the plausible ones by Rwp."
-    from cbldm.ldm import fit_few
-    from cbldm.predict import prepare_pdf, MIN_NN, _plausible, _distinct, _nn
-    from cbldm.metrics import aligned_rmsd
-    from cbldm.clusters import bond_length
-    from cbldm.pdf import fit_scale
     res = {}
     for name, (pred, K) in methods.items():
         o = {k: [] for k in ('family', 'n_true', 'n_pred', 'rwp_scale', 'rwp', 'exact', 'top1', 'top3', 'rmsd', 'seconds', 'calls', 'n_cand')}

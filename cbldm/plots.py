@@ -87,20 +87,22 @@ def plot_pdf_static(r, G_obs, G_calc=None, rmin:float=None, rmax:float=None, tit
     return fig
 
 # %% ../nbs/03_plots.ipynb #f0048b34
+def _write_atomic(path:Path, write) -> Path:
+    "Call `write(tmp)` on a temporary file beside `path` (same extension), then rename it into place: no half-written file, the usual permissions (umask, unlike mkstemp's 0600)."
+    import os, uuid
+    tmp = path.parent / f'.{path.stem}.{uuid.uuid4().hex[:8]}{path.suffix}'
+    try: write(str(tmp)); os.replace(tmp, path)
+    finally:
+        if tmp.exists(): tmp.unlink()
+    return path
+
 def save_fit_plot(path, r, G_obs, G_calc=None, **kwargs) -> Path:
     "Write the fit plot to `path` (.html: plotly; .png/.svg/.pdf: matplotlib), via a temporary file."
-    import os, uuid
     path = Path(path); ext = path.suffix.lower()
     if ext not in ('.html', '.png', '.svg', '.pdf'): raise ValueError(f"unsupported plot format {ext!r}: use .html, .png, .svg or .pdf")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = str(path.parent / f'.{path.stem}.{uuid.uuid4().hex[:8]}{ext}')   # the usual permissions (umask), unlike mkstemp's 0600
-    try:
-        if ext == '.html': plot_pdf(r, G_obs, G_calc, **kwargs).write_html(tmp, include_plotlyjs=True)
-        else: plot_pdf_static(r, G_obs, G_calc, **kwargs).savefig(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
+    if ext == '.html': return _write_atomic(path, lambda t: plot_pdf(r, G_obs, G_calc, **kwargs).write_html(t, include_plotlyjs=True))
+    return _write_atomic(path, lambda t: plot_pdf_static(r, G_obs, G_calc, **kwargs).savefig(t))
 
 # %% ../nbs/03_plots.ipynb #5ec7e3a7
 def _in_kernel() -> bool:
@@ -166,7 +168,7 @@ def save_report(path, # the .html file to write
                 plotlyjs='directory', # 'directory': plotly.min.js once beside the file (offline, small files); True: inside each file
                ) -> Path:
     "One offline HTML page: the fit plot and an interactive 3-D view of the structure, written atomically."
-    import os, uuid, html
+    import html
     path = Path(path)
     if path.suffix.lower() != '.html': raise ValueError(f"a report is an .html file, got {path.name!r}")
     if plotlyjs not in ('directory', True): raise ValueError(f"plotlyjs must be 'directory' or True, got {plotlyjs!r}")
@@ -175,15 +177,8 @@ def save_report(path, # the .html file to write
     js = '<script src="plotly.min.js"></script>' if plotlyjs == 'directory' else None
     if plotlyjs == 'directory' and not (path.parent / 'plotly.min.js').exists():
         from plotly.offline import get_plotlyjs
-        tmpjs = path.parent / f'.plotly.{uuid.uuid4().hex[:8]}.js'
-        try: tmpjs.write_text(get_plotlyjs(), encoding='utf-8'); os.replace(tmpjs, path.parent / 'plotly.min.js')
-        finally:
-            if tmpjs.exists(): tmpjs.unlink()
+        _write_atomic(path.parent / 'plotly.min.js', lambda t: Path(t).write_text(get_plotlyjs(), encoding='utf-8'))
     parts = [f.to_html(full_html=False, include_plotlyjs=(k == 0 and plotlyjs is True)) for k, f in enumerate((fit, view3d))]
     page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>{js or ''}</head><body style='font-family:sans-serif'>"
             f"<h3>{html.escape(title)}</h3>{parts[0]}<p>{html.escape(notes)}</p><div style='height:520px'>{parts[1]}</div></body></html>")
-    tmp = path.parent / f'.{path.stem}.{uuid.uuid4().hex[:8]}.html'
-    try: tmp.write_text(page, encoding='utf-8'); os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return path
+    return _write_atomic(path, lambda t: Path(t).write_text(page, encoding='utf-8'))

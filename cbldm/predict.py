@@ -11,7 +11,7 @@ __all__ = ['WEIGHTS_DIR', 'DEFAULT_WEIGHTS', 'PAPER_WEIGHTS', 'BASELINE_WEIGHTS'
            'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
-import csv, hashlib, json, math, os, sys, time, warnings
+import csv, json, math, os, sys, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -25,25 +25,18 @@ from .laplacian import atom_counts, from_matrix_batch, distances_from_matrix
 from .models import CbLDM, reparameterize
 from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
-from .data import PAPER_PDF, atomic_path, check_out_dir
+from .data import PAPER_PDF, atomic_path, check_out_dir, _sha256 as _file_sha256
 from .refine import refine_positions
 from .catalog import Catalog, load_catalog, screen
 from .ldm import LatticeLDM, load_ldm
-from .baselines import Baseline, load_baseline, METHODS as BASELINE_METHODS
+from .baselines import Baseline, load_baseline, METHODS as BASELINE_METHODS, WEIGHTS_DIR as _WEIGHTS_DIR, LATTICE_WEIGHTS
 
 # %% ../nbs/11_predict.ipynb #14a8f914
-import cbldm as _cbldm
-WEIGHTS_DIR = Path(_cbldm.__file__).parent / 'weights'
-DEFAULT_WEIGHTS = 'cbldm-lattice.pt'   # the lattice-site LDM (`cbldm.ldm`)
+WEIGHTS_DIR = _WEIGHTS_DIR            # cbldm/weights (defined in `cbldm.baselines`, the lowest module that loads shipped weights)
+DEFAULT_WEIGHTS = LATTICE_WEIGHTS     # the lattice-site LDM (`cbldm.ldm`): 'cbldm-lattice.pt'
 PAPER_WEIGHTS = 'cbldm-small.pt'       # the paper's architecture (`cbldm.models`, config 'small')
 BASELINE_WEIGHTS = {m: f'baseline-{m}.pt' for m in BASELINE_METHODS}   # the comparison methods (`cbldm.baselines`)
 METHODS = ('cbldm', *BASELINE_METHODS, 'catalog')   # what `predict(method=)` and `cbldm predict --method` accept
-
-def _file_sha256(path) -> str:
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
-    return h.hexdigest()
 
 def load_model(path=None, # checkpoint or weights file; None: `DEFAULT_WEIGHTS`; a shipped file's name (e.g. `PAPER_WEIGHTS`)
                device='cpu', # 'cpu' or 'cuda'
@@ -150,7 +143,7 @@ CATALOG_STRETCH = tuple(np.linspace(0.94, 1.06, 7))   # bonds the catalog screen
 MAX_SHIFT = 0.3   # the atom refinement moves no atom farther than this [Å]
 QDAMPS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08)   # the qdamp grid of the few-parameter fit [1/Å]
 DELTA2S = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)   # the delta2 grid of the few-parameter fit [Å²]
-QMINS = (0.7, 0.0, 0.35, 1.0)   # qmin values tried [1/Å] when the input has no header that gives it (the first: the training data's)
+QMINS = (0.0, 0.35, 1.0)   # qmin values tried [1/Å] besides the training data's 0.7 when the input has no header that gives it
 
 class NoPlausibleCandidate(ValueError):
     "None of an input's candidates is physically plausible."
@@ -159,13 +152,17 @@ def _plausible(pos, scale, nn_min) -> bool:
     "A candidate is physically plausible: a positive scale and no two atoms closer than `nn_min` [Å]."
     return bool(scale > 0 and (len(pos) < 2 or _nn(np.asarray(pos, float)).min() >= nn_min))
 
+def _unit_distances(p) -> np.ndarray:
+    "Sorted pair distances of a structure in units of its median nearest-neighbour distance (what makes two structures the same shape)."
+    from scipy.spatial.distance import pdist
+    p = np.asarray(p, float)
+    return np.sort(pdist(p)) / (np.median(_nn(p)) if len(p) > 1 else 1.0)
+
 def _distinct(positions:list, sources:list) -> tuple:
     "The candidates with duplicates removed (same atom count and pair distances in bond units to 0.1 %), first kept."
-    from scipy.spatial.distance import pdist
     keep, seen = [], []
     for k, p in enumerate(positions):
-        p = np.asarray(p, float)
-        d = np.sort(pdist(p)) / (np.median(_nn(p)) if len(p) > 1 else 1.0)
+        d = _unit_distances(p)
         if any(len(q) == len(d) and np.allclose(q, d, rtol=1e-3, atol=1e-3) for q in seen): continue
         keep.append(k); seen.append(d)
     return [positions[k] for k in keep], [sources[k] for k in keep]
@@ -283,7 +280,7 @@ class Predictor:
         def calc_for(d2, qm):   # the ranking's calculator with another delta2 and qmin
             if (d2, qm) not in calcs: calcs[d2, qm] = DebyePDF(**{**calc.settings(), 'delta2': d2, 'qmin': qm}, dtype=torch.float32)
             return calcs[d2, qm]
-        qmins = (calc.qmin,) if 'qmin' in inp.meta or not self.fit_settings else QMINS   # a header's qmin is the data's
+        qmins = () if 'qmin' in inp.meta or not self.fit_settings else QMINS   # other qmins to try: a header's qmin is the data's
 
         def scan(p, E, U, Q=None, d2=calc.delta2, qm=calc.qmin):   # PDFs of candidate p at expansions E, Uiso U, qdamp Q: best (R, scale, E, U, G, qdamp, delta2, qmin)
             B, n = len(E), len(p)
@@ -303,7 +300,7 @@ class Predictor:
             f = scan(p, expansions, np.full(len(expansions), uisos[len(uisos) // 2]))
             f = scan(p, np.full(len(uisos), f[2]), uisos)
             if self.fit_settings:   # the data's conventions are not assumed: qmin (without a header), then qdamp and delta2, on grids
-                for qm in qmins[1:] if len(qmins) > 1 else ():
+                for qm in qmins:
                     f2 = scan(p, np.array([f[2]]), np.array([f[3]]), None, f[6], qm)
                     if f2[0] < f[0]: f = f2
                 for dd in DELTA2S:
@@ -312,7 +309,7 @@ class Predictor:
             R, s, e, u, g, q, d2, qm = f
             R, s, e, u, g, q, d2, qm = scan(p, e * np.linspace(0.99, 1.01, 21), np.full(21, u), np.full(21, q), d2, qm)   # the expansion to 0.1 %
             R, s, e, u, g, q, d2, qm = scan(p, np.full(11, e), u * np.linspace(0.5, 1.5, 11), np.full(11, q), d2, qm)       # Uiso to 10 %
-            fits.append([p * e, R, s, e, u, g, R, (3 + 2 + (len(qmins) > 1)) if self.fit_settings else 3, False, q, d2, qm])
+            fits.append([p * e, R, s, e, u, g, R, (5 + bool(qmins)) if self.fit_settings else 3, False, q, d2, qm])
         ok = [k for k, f in enumerate(fits) if _plausible(f[0], f[2], nn_min)]
         order = sorted(ok, key=lambda k: fits[k][1])   # refine the best few plausible ones of each source: generated, catalog
         top = ([k for k in order if sources[k] == self.source][:self.refine_top] + [k for k in order if sources[k] != self.source][:self.refine_top]
