@@ -21,6 +21,7 @@ from .data import ShapeTable, build_shapes, atomic_path, _sha256
 from .models import reparameterize, kl_normal
 from .train import save_checkpoint, load_checkpoint, state_hash
 from .ldm import LatticeLDM, load_ldm, S_GRID, simulate_bank, structure_inputs, _Blk, _cosine_lr
+from .catalog import estimate_bond
 
 # %% ../nbs/10b_baselines.ipynb #6790cb8e
 METHODS = ('mlp', 'cnn', 'resnet', 'transformer', 'cvae', 'xgboost')
@@ -204,9 +205,12 @@ class Baseline(nn.Module):
             sc = self.trees.scores(x, tab.family[self.shapes], self._desc())
             out = []
             for i in range(len(x)):
+                # the shapes are placed at the first strong peak (`b`, the highest point, is the second shell of simple-cubic shapes of long-bond metals)
+                try: bi = estimate_bond(r, np.asarray(G[i], float))
+                except ValueError: bi = b[i]
                 for k in np.argsort(-sc[i], kind='stable')[:K]:
                     j = int(self.shapes[k]); p = tab.positions[j, :tab.n_atoms[j]].astype(np.float64)
-                    out.append((p - p.mean(0)) * b[i])
+                    out.append((p - p.mean(0)) * bi)
             return out, 1
         xt = torch.as_tensor(x, device=next(self.net.parameters()).device)
         if self.method == 'cvae':

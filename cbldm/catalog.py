@@ -137,13 +137,22 @@ def catalog_pdfs(cat:Catalog, # the shapes
     return G * torch.exp(-0.5 * (r * calc.qdamp)**2) * calc.scale
 
 # %% ../nbs/06b_catalog.ipynb #b5ab23bc
-def estimate_bond(r:np.ndarray, G:np.ndarray, lo:float=1.8, hi:float=4.5, window:float=0.08) -> float:
-    "Nearest-neighbour distance [Å] from the first PDF peak: the highest point of G on lo..hi Å, refined by a quadratic fit on ±window Å."
+def estimate_bond(r:np.ndarray, G:np.ndarray, lo:float=1.8, hi:float=4.5, window:float=0.08,
+                  rel:float=0.5, # the first peak must reach rel × the highest point on lo..hi
+                  span:float=0.25, # ... and be the highest point within ±span Å (noise wiggles are not peaks)
+                 ) -> float:
+    """Nearest-neighbour distance [Å] from the first PDF peak: the first local maximum of G on lo..hi Å that reaches
+    `rel` of the highest point there, refined by a quadratic fit on ±window Å. (Not simply the highest point: in a
+    simple-cubic cluster the second shell, 12 neighbours at √2 × the bond, is higher than the first, 6 neighbours.)"""
     r, G = np.asarray(r, float), np.asarray(G, float)
     sel = np.flatnonzero((r >= lo) & (r <= hi))
     if len(sel) < 3: raise ValueError(f"the PDF has fewer than 3 points between {lo} and {hi} Å: it cannot show a nearest-neighbour peak")
-    k = sel[np.argmax(G[sel])]
-    if k in (sel[0], sel[-1]) or G[k] <= 0: raise ValueError(f"no nearest-neighbour peak between {lo} and {hi} Å")
+    top = G[sel].max()
+    if top <= 0: raise ValueError(f"no nearest-neighbour peak between {lo} and {hi} Å (G is not positive there)")
+    h = max(1, int(round(span / np.abs(np.diff(r[sel])).max())))
+    peaks = [k for k in sel[1:-1] if G[k] >= rel * top and G[k] >= G[max(0, k - h):k + h + 1].max()]
+    if not peaks: raise ValueError(f"no nearest-neighbour peak between {lo} and {hi} Å")
+    k = peaks[0]
     near = sel[np.abs(r[sel] - r[k]) <= max(window, 1.01 * np.abs(np.diff(r[sel])).max())]
     c2, c1, _ = np.polyfit(r[near] - r[k], G[near], 2)
     shift = -c1 / (2 * c2) if c2 < 0 else 0.0

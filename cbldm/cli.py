@@ -86,6 +86,8 @@ def _add_predict_parser(sub):
     pr.add_argument('--steps', type=int, default=20, help='denoiser calls per candidate (default 20)')
     pr.add_argument('--refine-steps', type=int, default=40, help='steps of the PDF refinement; 0: none (default 40)')
     pr.add_argument('--refine-top', type=int, default=3, help='candidates refined per file, the best before refinement (default 3)')
+    pr.add_argument('--energy', type=float, metavar='W', help="weight [1/eV] of an EMT energy restraint in the atom refinement, added to Rwp² "
+                                                               "(ASE's EMT: Al, Cu, Ag, Au, Ni, Pd, Pt; e.g. 0.1; default: off)")
     pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots and reports')
     pr.add_argument('--overwrite', action='store_true', help='replace the results of an earlier run in the output folder')
     pr.add_argument('--method', default='cbldm', choices=('cbldm', 'mlp', 'cnn', 'resnet', 'transformer', 'cvae', 'xgboost', 'catalog'),
@@ -202,7 +204,8 @@ def main(argv=None) -> int:
             from cbldm.predict import predict
             t = time.perf_counter()
             res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top,
-                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, overwrite=a.overwrite, method=a.method)
+                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, overwrite=a.overwrite, method=a.method,
+                          energy=a.energy)
             for p in res:
                 b = p.best
                 print(f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rwp {b.rwp:.3f} "

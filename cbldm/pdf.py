@@ -342,7 +342,9 @@ class DebyePDF:
 
     def _sine(self, g, dtype, device):
         key = (g.qstep, g.nqmin, g.drpad, len(g.Q), float(g.r[0]), len(g.r), self.rstep, dtype, str(device))
-        if key not in self._T: self._T = {key: sine_matrix(g, dtype, device)}
+        if key not in self._T:   # a few grids kept (a fit alternates between Uiso values, and the grid follows the largest)
+            if len(self._T) >= 4: self._T.pop(next(iter(self._T)))
+            self._T[key] = sine_matrix(g, dtype, device)
         return self._T[key]
 
     def forward(self, pos:torch.Tensor,   # positions [B, N, 3] or [N, 3] in Å

@@ -26,9 +26,9 @@ from .models import CbLDM, reparameterize
 from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
 from .data import PAPER_PDF, atomic_path, check_out_dir, _sha256 as _file_sha256
-from .refine import refine_positions
+from .refine import refine_positions, EMT_ELEMENTS
 from .catalog import Catalog, load_catalog, screen
-from .ldm import LatticeLDM, load_ldm
+from .ldm import LatticeLDM, load_ldm, shrink_fit
 from .baselines import Baseline, load_baseline, METHODS as BASELINE_METHODS, WEIGHTS_DIR as _WEIGHTS_DIR, LATTICE_WEIGHTS
 
 # %% ../nbs/11_predict.ipynb #14a8f914
@@ -119,6 +119,7 @@ class Candidate:
     qdamp: float = 0.04     # the qdamp of the fit [1/Å] (fitted with `Predictor(fit_settings=True)`)
     delta2: float = 2.0     # the delta2 of the fit [Å²]
     qmin: float = 0.7       # the qmin of the fit [1/Å] (the header's, else fitted)
+    energy: float = float('nan')   # EMT energy per atom [eV] of a refined structure (with `Predictor(energy=...)`), else nan
 
     @property
     def n_atoms(self): return len(self.atoms)
@@ -178,6 +179,7 @@ class Predictor:
                  catalog=True, # True: the shipped `cbldm.catalog`; a `Catalog`; or None for the model alone
                  catalog_top:int=8, # catalog shapes added to each input's candidates
                  fit_settings:bool=True, # also fit qdamp and delta2 (`QDAMPS`, `DELTA2S`) instead of assuming the training data's
+                 energy:float=None, # weight [1/eV] of the EMT energy restraint in the atom refinement (`cbldm.refine.EMT_ELEMENTS`; None: off)
                  device='cpu'):
         self.model = (model or load_model(device=device)).to(device).eval()
         c = self.model.config
@@ -202,6 +204,8 @@ class Predictor:
         self.catalog = catalog or None
         self.catalog_top = int(catalog_top) if self.catalog is not None else 0
         self.fit_settings = bool(fit_settings)
+        if energy is not None and not (np.isfinite(energy) and energy >= 0): raise ValueError(f"energy must be a weight >= 0 [1/eV], got {energy!r}")
+        self.energy = None if energy is None else float(energy)
         self.r = DebyePDF(**{k: v for k, v in PAPER_PDF.items()}).r
 
     @torch.no_grad()
@@ -306,10 +310,9 @@ class Predictor:
                 for dd in DELTA2S:
                     f2 = scan(p, np.full(len(QDAMPS), f[2]), np.full(len(QDAMPS), f[3]), QDAMPS, dd, f[7])
                     if f2[0] < f[0]: f = f2
-            R, s, e, u, g, q, d2, qm = f
-            R, s, e, u, g, q, d2, qm = scan(p, e * np.linspace(0.99, 1.01, 21), np.full(21, u), np.full(21, q), d2, qm)   # the expansion to 0.1 %
-            R, s, e, u, g, q, d2, qm = scan(p, np.full(11, e), u * np.linspace(0.5, 1.5, 11), np.full(11, q), d2, qm)       # Uiso to 10 %
-            fits.append([p * e, R, s, e, u, g, R, (5 + bool(qmins)) if self.fit_settings else 3, False, q, d2, qm])
+            _, _, e, u, _, q, d2, qm = f
+            R, s, e, u, g, q, d2, qm = shrink_fit(lambda E, U: scan(p, E, U, np.full(len(E), q), d2, qm), e, u)   # expansion and Uiso, finer and finer
+            fits.append([p * e, R, s, e, u, g, R, (5 + bool(qmins)) if self.fit_settings else 3, False, q, d2, qm, float('nan')])
         ok = [k for k, f in enumerate(fits) if _plausible(f[0], f[2], nn_min)]
         order = sorted(ok, key=lambda k: fits[k][1])   # refine the best few plausible ones of each source: generated, catalog
         top = ([k for k in order if sources[k] == self.source][:self.refine_top] + [k for k in order if sources[k] != self.source][:self.refine_top]
@@ -320,15 +323,16 @@ class Predictor:
             c = DebyePDF(**{**calc.settings(), 'qdamp': q, 'delta2': d2, 'qmin': qm}, dtype=torch.float32)
             ref = refine_positions([fits[k][0] for k in ks], inp.G, c, Z, uiso=[fits[k][4] for k in ks],
                                    rmin=lo, rmax=hi, steps=self.refine_steps, max_shift=MAX_SHIFT,
-                                   min_distance=nn_min)   # the restraints: a cap on the moves, a repulsion
-            for k, p in zip(ks, ref.positions):
+                                   min_distance=nn_min, energy=self.energy)   # the restraints: a cap on the moves, a repulsion[, the EMT energy]
+            for j, (k, p) in enumerate(zip(ks, ref.positions)):
                 with torch.no_grad():
                     g = c.forward(torch.as_tensor(p, dtype=torch.float32), None, torch.full((len(p),), Z), uiso=fits[k][4]).double().numpy()
                 R, s = rwp(inp.G[sel], g[sel], return_scale=True)
                 if float(s) > 0 and float(R) < fits[k][1] and _plausible(p, float(s), nn_min):   # else the few-parameter fit stands
                     fits[k][:3], fits[k][5], fits[k][7:9] = [p, float(R), float(s)], g, [fits[k][7] + 3 * len(p), True]
+                    if ref.energy is not None: fits[k][12] = float(ref.energy[j])
         out = [Candidate(Atoms([element] * len(fits[k][0]), positions=fits[k][0]), *fits[k][1:7], source=sources[k], n_params=fits[k][7],
-                         refined=fits[k][8], qdamp=fits[k][9], delta2=fits[k][10], qmin=fits[k][11]) for k in ok]
+                         refined=fits[k][8], qdamp=fits[k][9], delta2=fits[k][10], qmin=fits[k][11], energy=fits[k][12]) for k in ok]
         if not out: raise NoPlausibleCandidate(f"{inp.name}: none of the {len(fits)} candidates is physically plausible "
                                      f"(atoms closer than {MIN_NN:g} × the {element} bond, or no positive scale)")
         return sorted(out, key=lambda c: c.rwp)
@@ -352,7 +356,7 @@ class Predictor:
 
 
 # %% ../nbs/11_predict.ipynb #1ffc85be
-SUMMARY_FIELDS = ('file', 'k', 'source', 'n_atoms', 'rwp', 'rwp_unrefined', 'scale', 'expansion', 'uiso', 'qdamp', 'delta2', 'qmin', 'refined', 'n_params',
+SUMMARY_FIELDS = ('file', 'k', 'source', 'n_atoms', 'rwp', 'rwp_unrefined', 'scale', 'expansion', 'uiso', 'qdamp', 'delta2', 'qmin', 'refined', 'n_params', 'emt_energy',
                   'rmin', 'rmax', 'nn_min', 'nn_median', 'denoiser_calls')
 
 def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
@@ -372,6 +376,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
             overwrite:bool=False, # replace the results of an earlier run in `out` (else: refuse before any computing)
             method:str='cbldm', # 'cbldm' (the model and the catalog), a baseline of `cbldm.baselines` (alone), or 'catalog' (alone)
             fit_settings:bool=True, # fit qdamp and delta2 too (else the training data's 0.04 Å⁻¹ and 2 Å² are assumed)
+            energy:float=None, # weight [1/eV] of an EMT energy restraint in the atom refinement (Al, Cu, Ag, Au, Ni, Pd, Pt; e.g. 0.1)
            ) -> list: # one `Prediction` per input, candidates best first
     "Generate, reconstruct and rank candidate structures for measured PDFs."
     if method not in METHODS: raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
@@ -382,6 +387,8 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
         catalog, model = None, BASELINE_WEIGHTS[method] if model is None else model
     _check_element(element)
     if element not in METALS: raise ValueError(f"element {element!r} is not one of the 28 metals the model knows: {', '.join(METALS)}")
+    if energy is not None and element not in EMT_ELEMENTS:
+        raise ValueError(f"the energy restraint uses ASE's EMT potential, which has no parameters for {element}; it works for {', '.join(EMT_ELEMENTS)}")
     if isinstance(candidates, bool) or not isinstance(candidates, (int, np.integer)) or not 0 <= candidates <= 256:
         raise ValueError(f"candidates must be an integer in 0..256, got {candidates!r}")
     if candidates == 0 and (not catalog or not catalog_top):
@@ -394,7 +401,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
     if method not in ('cbldm', 'catalog') and getattr(model, 'method', None) != method:
         raise ValueError(f"method {method!r} but the model given is {getattr(model, 'method', type(model).__name__)!r}")
     pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, catalog=catalog, catalog_top=catalog_top,
-                     fit_settings=fit_settings, device=device)
+                     fit_settings=fit_settings, energy=energy, device=device)
     items = [prepare_pdf(x, pred.r) for x in inputs]             # every input is read and checked before anything is written
     names = [i.name for i in items]
     if len(set(names)) != len(names): raise ValueError(f"inputs have the same name: {names}; give distinct file names")
@@ -446,6 +453,7 @@ def _write_input(p, out:Path, plot:bool) -> tuple:
         nn = _nn(c.atoms.positions)
         rows.append(dict(file=p.input.name, k=k, source=c.source, n_atoms=c.n_atoms, rwp=f"{c.rwp:.5f}", rwp_unrefined=f"{c.rwp0:.5f}", scale=f"{c.scale:.5g}",
                          expansion=f"{c.expansion:.4f}", uiso=f"{c.uiso:.4f}", qdamp=f"{c.qdamp:.3f}", delta2=f"{c.delta2:.2f}", qmin=f"{c.qmin:g}", refined=int(c.refined), n_params=c.n_params,
+                         emt_energy=f"{c.energy:.4f}" if np.isfinite(c.energy) else '',
                          rmin=FIT_RANGE[0], rmax=f"{p.input.rmax:g}", nn_min=f"{nn.min():.4f}",
                          nn_median=f"{np.median(nn):.4f}", denoiser_calls=p.n_calls))
     if plot:
