@@ -12,7 +12,7 @@ the ideal parent's atom count, the share of inputs whose every candidate is phys
 generated and best catalog Rwp and how often the generated one is better, the ideal parent's own Rwp (few-parameter
 fit), the median number of refined parameters of the best candidate, and CPU seconds per input.
 
-Usage: python bench/nonideal.py [--n 70] [--seed 0] [--threads 2]
+Usage: python bench/nonideal.py [--n 70] [--seed 0] [--threads 2] [--rows default few model catalog]
 """
 import argparse, time
 import numpy as np, torch
@@ -25,18 +25,21 @@ def main():
     ap.add_argument('--n', type=int, default=70, help='PDFs (a multiple of 7 keeps the families in balance)')
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--rows', nargs='+', default=['default', 'few', 'model', 'catalog'], choices=['default', 'few', 'model', 'catalog'],
+                    help='settings to run: default cbldm predict, few-parameter fit only, model alone, catalog alone')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     t0 = time.perf_counter()
     ev = nonideal_pdfs(build_shapes(256), a.n, a.seed)
     print(f"{a.n} non-ideal particles ({time.perf_counter() - t0:.0f} s to build): {int(ev['relaxed'].sum())} EMT-relaxed, "
           f"median {np.median(ev['vacancies']):.0f} vacancies, displacements {ev['sigma'].min():.3f}-{ev['sigma'].max():.3f} Å; torch threads {a.threads}\n")
-    rows = {'cbldm predict (default)': (Predictor(), 8), 'few-parameter fit only (--refine-steps 0)': (Predictor(refine_steps=0), 8),
-            'model alone (--no-catalog)': (Predictor(catalog=None), 8), 'catalog alone (--method catalog)': (Predictor(), 0)}
+    rows = {'default': ('cbldm predict (default)', lambda: Predictor(), 8), 'few': ('few-parameter fit only (--refine-steps 0)', lambda: Predictor(refine_steps=0), 8),
+            'model': ('model alone (--no-catalog)', lambda: Predictor(catalog=None), 8), 'catalog': ('catalog alone (--method catalog)', lambda: Predictor(), 0)}
     print('| setting | median Rwp | parent count | all plausible | generated Rwp | catalog Rwp | generated better | ideal parent Rwp | refined parameters | s / input |')
     print('|---|---|---|---|---|---|---|---|---|---|')
-    for name, (pred, K) in rows.items():
-        t = nonideal_table(score_nonideal(pred, ev, K, a.seed))
+    for key in a.rows:
+        name, make, K = rows[key]
+        t = nonideal_table(score_nonideal(make(), ev, K, a.seed))
         print(f"| {name} | {t['rwp']:.3f} | {100 * t['parent_count']:.0f} % | {100 * t['plausible']:.0f} % | {t['rwp_generated']:.3f} | {t['rwp_catalog']:.3f} | "
               f"{100 * t['generated_better']:.0f} % | {t['rwp_parent']:.3f} | {t['n_params']:.0f} | {t['seconds']:.2f} |", flush=True)
 

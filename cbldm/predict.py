@@ -303,15 +303,21 @@ class Predictor:
             p = np.asarray(p, float)
             f = scan(p, expansions, np.full(len(expansions), uisos[len(uisos) // 2]))
             f = scan(p, np.full(len(uisos), f[2]), uisos)
-            if self.fit_settings:   # the data's conventions are not assumed: qmin (without a header), then qdamp and delta2, on grids
+            finer = lambda f: shrink_fit(lambda E, U: scan(p, E, U, np.full(len(E), f[5]), f[6], f[7]), f[2], f[3])   # expansion and Uiso at f's qdamp, delta2, qmin
+            def settings(f):   # the data's conventions are not assumed: qmin (without a header), then qdamp and delta2, on grids, at f's expansion and Uiso
                 for qm in qmins:
                     f2 = scan(p, np.array([f[2]]), np.array([f[3]]), None, f[6], qm)
                     if f2[0] < f[0]: f = f2
                 for dd in DELTA2S:
                     f2 = scan(p, np.full(len(QDAMPS), f[2]), np.full(len(QDAMPS), f[3]), QDAMPS, dd, f[7])
                     if f2[0] < f[0]: f = f2
-            _, _, e, u, _, q, d2, qm = f
-            R, s, e, u, g, q, d2, qm = shrink_fit(lambda E, U: scan(p, E, U, np.full(len(E), q), d2, qm), e, u)   # expansion and Uiso, finer and finer
+                return f
+            if self.fit_settings:   # two orders, the better kept: settings at the grid's expansion (~1 % off) first, or the expansion first
+                a = finer(settings(finer(settings(f))))
+                b = finer(settings(finer(f)))
+                f = a if a[0] <= b[0] else b
+            else: f = finer(f)
+            R, s, e, u, g, q, d2, qm = f
             fits.append([p * e, R, s, e, u, g, R, (5 + bool(qmins)) if self.fit_settings else 3, False, q, d2, qm, float('nan')])
         ok = [k for k, f in enumerate(fits) if _plausible(f[0], f[2], nn_min)]
         order = sorted(ok, key=lambda k: fits[k][1])   # refine the best few plausible ones of each source: generated, catalog
