@@ -17,7 +17,7 @@ from ase.data import chemical_symbols, atomic_numbers
 from scipy.spatial.distance import pdist, cdist
 from .clusters import FAMILIES, METALS, bond_length
 from .data import ShapeTable, build_shapes, evaluation_set, PAPER_PDF
-from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, NoPlausibleCandidate, prepare_pdf, MIN_NN, _plausible, _distinct, _unit_distances, _nn
+from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, NoPlausibleCandidate, prepare_pdf, MIN_NN, _plausible, _distinct, _unit_distances
 from .ldm import fit_few, NOMINAL_PDF
 from .refine import EMT_ELEMENTS
 from .metrics import aligned_rmsd
@@ -146,7 +146,7 @@ def compare_methods(methods:dict, # name -> (Predictor, candidates per PDF; 0: i
                     progress:bool=False,
                    ) -> dict: # name -> per-input arrays (family, n_true, extent, n_pred, rwp_scale, rwp, rwp_true, exact, as_good, top1, top3, rmsd, seconds, calls, n_cand)
     "Every method on the same PDFs, ranked alike: candidates -> few-parameter fit (scale, expansion, Uiso) -> the plausible ones by Rwp."
-    res = {}
+    res, rwp_true = {}, {}   # the true shape's fit depends on the input only: once per input, for every method
     for name, (pred, K) in methods.items():
         o = {k: [] for k in ('family', 'n_true', 'extent', 'n_pred', 'rwp_scale', 'rwp', 'rwp_true', 'exact', 'as_good', 'top1', 'top3', 'rmsd', 'seconds', 'calls', 'n_cand')}
         for i in range(len(ev['G'])):
@@ -162,9 +162,9 @@ def compare_methods(methods:dict, # name -> (Predictor, candidates per PDF; 0: i
             ok = [k for k in range(len(pos)) if _plausible(pos[k] * f[k, 2], f[k, 1], MIN_NN * bond_length(el))]
             order = sorted(ok, key=lambda k: f[k, 0])
             true = table.positions[int(ev['shape'][i]), :table.n_atoms[int(ev['shape'][i])]].astype(np.float64) * ev['bond'][i]
-            rwp_true = float(fit_few([true], ev['r'], ev['G'][i], calc, int(ev['Z'][i]))[0, 0])   # the true shape, fitted alike
+            if i not in rwp_true: rwp_true[i] = float(fit_few([true], ev['r'], ev['G'][i], calc, int(ev['Z'][i]))[0, 0])   # the true shape, fitted alike
             o['family'].append(int(ev['family'][i])); o['n_true'].append(len(true)); o['seconds'].append(dt); o['calls'].append(calls); o['n_cand'].append(len(pos))
-            o['extent'].append(float(pdist(true).max()) if len(true) > 1 else 0.0); o['rwp_true'].append(rwp_true)
+            o['extent'].append(float(pdist(true).max()) if len(true) > 1 else 0.0); o['rwp_true'].append(rwp_true[i])
             if not order:   # no plausible candidate: a miss
                 for k, v in (('n_pred', 0), ('rwp_scale', 1.0), ('rwp', 1.0), ('exact', False), ('as_good', False), ('top1', False), ('top3', False), ('rmsd', np.nan)): o[k].append(v)
                 continue
@@ -173,7 +173,7 @@ def compare_methods(methods:dict, # name -> (Predictor, candidates per PDF; 0: i
                 Gb = calc.forward(torch.as_tensor(b, dtype=torch.float32), None, torch.full((len(b),), int(ev['Z'][i])), uiso=float(ev['uiso'][i])).double().numpy()
             sel = (ev['r'] >= 1.5) & (ev['r'] <= 30)
             o['n_pred'].append(len(b)); o['rwp_scale'].append(float(rwp(ev['G'][i][sel], Gb[sel]))); o['rwp'].append(float(f[order[0], 0]))
-            o['exact'].append(len(b) == len(true)); o['as_good'].append(bool(f[order[0], 0] <= rwp_true + AS_GOOD))
+            o['exact'].append(len(b) == len(true)); o['as_good'].append(bool(f[order[0], 0] <= rwp_true[i] + AS_GOOD))
             same = [_same_shape(pos[k], true) for k in order[:3]]
             o['top1'].append(same[0]); o['top3'].append(any(same))
             o['rmsd'].append(aligned_rmsd(true, b * f[order[0], 2]) if len(b) == len(true) else np.nan)
@@ -279,7 +279,7 @@ def score_nonideal(pred:Predictor, # the predictor to score (as `cbldm predict` 
         gen = [x.rwp for x in c if not x.source.startswith('catalog')]; cat = [x.rwp for x in c if x.source.startswith('catalog')]
         o['rwp'].append(c[0].rwp if c else 1.0); o['n_pred'].append(c[0].n_atoms if c else 0); o['n_true'].append(len(ev['positions'][i]))
         o['parent_count'].append(bool(c) and c[0].n_atoms == len(ev['ideal'][i])); o['n_params'].append(c[0].n_params if c else 0)
-        o['plausible'].append(all(x.scale > 0 and _nn(x.atoms.positions).min() >= MIN_NN * bond_length(el) for x in c))
+        o['plausible'].append(all(_plausible(x.atoms.positions, x.scale, MIN_NN * bond_length(el)) for x in c))
         o['rwp_generated'].append(min(gen) if gen else np.nan); o['rwp_catalog'].append(min(cat) if cat else np.nan)
         o['rwp_parent'].append(float(fit_few([ev['ideal'][i]], ev['r'], ev['G'][i], calc, int(ev['Z'][i]))[0, 0]))
     return {k: np.asarray(v) for k, v in o.items()}
