@@ -6,7 +6,7 @@ method's candidates are ranked alike (`cbldm.evaluate.compare_methods`): the few
 Uiso; the data's other settings), physically plausible candidates only, best Rwp first. Reported per method: median
 Rwp of the best candidate with the scale only (the structure as generated) and with the few-parameter fit, exact
 atom count (of all shapes, and of the shapes whose largest pair distance is at most 30 Å: a rod longer than the
-PDF's range has a PDF that hardly depends on its length), the share of PDFs whose best candidate fits as well as
+PDF's range shows its length only in the envelope of G(r); methods with the catalog walk it, `cbldm.catalog.walk_shapes`), the share of PDFs whose best candidate fits as well as
 the true shape fitted alike (Rwp within cbldm.evaluate.AS_GOOD), median aligned RMSD where the count matches, top-1 / top-3 exact shape, model evaluations per candidate
 (denoiser calls for cbldm), candidates and CPU seconds per input (generation + fit).
 
@@ -19,6 +19,7 @@ Each set is run with every seed of --seeds (another evaluation draw and sampler 
 seed-to-seed change are noise.
 
 Usage: python bench/compare.py [--n 70] [--seeds 1234 4321] [--sets trained heldout] [--candidates 8] [--no-train] [--json runs/compare.json]
+       [--methods cbldm 'cbldm + catalog' catalog ...] [--lattice WEIGHTS (trained set; default the shipped model)]
 """
 import argparse, json, sys, time
 from pathlib import Path
@@ -48,15 +49,19 @@ def main():
     ap.add_argument('--no-train', action='store_true', help='heldout: leave out the baselines not trained yet (default: train them)')
     ap.add_argument('--json', type=Path, help='also write the tables here')
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--methods', nargs='+', help='run only these methods (default: all)')
+    ap.add_argument('--lattice', type=Path, help='trained set: lattice weights or checkpoint to compare (default: the shipped model)')
     a = ap.parse_args()
+    known = ['cbldm', 'cbldm + catalog', *BASELINES, 'catalog']
+    if a.methods and set(a.methods) - set(known): sys.exit(f"unknown methods {sorted(set(a.methods) - set(known))}; expected some of {known}")
     torch.set_num_threads(a.threads)
     table = build_shapes(256)
     cat = load_catalog()
     results = {}
     for s in a.sets:
         if s == 'trained':
-            lat = load_model()
-            bl = {m: load_model(BASELINE_WEIGHTS[m]) for m in BASELINES}
+            lat = load_model(a.lattice)
+            bl = {m: load_model(BASELINE_WEIGHTS[m]) for m in BASELINES if not a.methods or m in a.methods}
             methods = predictors(lat, bl, cat, a.candidates); split = None
         else:
             if not a.heldout_lattice.exists(): sys.exit(f"{a.heldout_lattice} missing: python bench/model_quality.py --heldout-run runs/ldm-heldout trains it")
@@ -73,6 +78,7 @@ def main():
                     export_baseline(train_baseline(m, a.heldout_baselines, a.heldout_lattice), w)
                 bl[m] = load_baseline(w, lat)
             methods = predictors(lat, bl, cat.select('train'), a.candidates); split = 'test'
+        if a.methods: methods = {k: v for k, v in methods.items() if k in a.methods}
         for seed in a.seeds:
             t0 = time.perf_counter()
             ev = evaluation_pdfs(table, a.n, 'nominal', split=split, seed=seed)

@@ -58,6 +58,9 @@ def _add_train_parser(sub):
                     'steps ae=, pdf=, bank=); baseline-mlp, baseline-cnn, baseline-resnet, baseline-transformer, baseline-cvae, '
                     'baseline-xgboost (the comparison methods, cbldm.baselines; steps steps=, bank=; add -tiny for a test size) (default small)')
     tr.add_argument('--lattice', type=Path, help='baselines: the lattice model they decode through (default: the shipped one)')
+    tr.add_argument('--nonideal', type=float, default=0.0, metavar='P', help='lattice: share of non-ideal particles (vacancies, strain, '
+                    'displacements, EMT-relaxed surfaces) in the PDF bank, labelled with their ideal parent (default 0)')
+    tr.add_argument('--init', type=Path, help='lattice: start stage 2 from these weights (their autoencoder kept), e.g. to fine-tune the shipped model')
     tr.add_argument('-o', '--out', type=Path, required=True, help='run folder (checkpoint last.pt, history.json)')
     tr.add_argument('--data', type=Path, help='dataset folder from `cbldm dataset` (default: build the shape table in memory)')
     tr.add_argument('--steps', nargs='+', type=_steps, metavar='STAGE=N', help='steps per stage, e.g. ae=2000 diffusion=4000')
@@ -178,6 +181,8 @@ def main(argv=None) -> int:
             print(f"{at.get_chemical_formula()}: {len(at)} atoms, G(r) on {len(res['r'])} points "
                   f"({res['r'][0]:g}-{res['r'][-1]:g} Å) in {time.perf_counter()-t:.2f} s")
             for k, p in res['files'].items(): print(f'  wrote {p}')
+        elif a.command == 'train' and (a.nonideal or a.init) and not a.config.startswith('lattice-'):
+            raise ValueError(f"--nonideal and --init apply to the lattice configs only, not {a.config!r}")
         elif a.command == 'train' and a.config.startswith('baseline-'):
             from cbldm.baselines import train_baseline, export_baseline
             method, _, size = a.config[len('baseline-'):].partition('-')
@@ -189,7 +194,8 @@ def main(argv=None) -> int:
             if a.export: print(f"wrote {export_baseline(ck, a.export)}")
         elif a.command == 'train' and a.config.startswith('lattice-'):
             from cbldm.ldm import train_ldm, export_ldm
-            ck = train_ldm(a.config[len('lattice-'):], a.out, steps=dict(a.steps) if a.steps else None, seed=a.seed or 0, progress=not a.quiet)
+            ck = train_ldm(a.config[len('lattice-'):], a.out, steps=dict(a.steps) if a.steps else None, seed=a.seed or 0, progress=not a.quiet,
+                           nonideal=a.nonideal, init=a.init)
             print(f"finished: {ck}")
             if a.export: print(f"wrote {export_ldm(ck, a.export)}")
         elif a.command == 'train':

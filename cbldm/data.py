@@ -6,8 +6,8 @@ Docs: https://cbldm.github.io/cbldm/data.html.md"""
 
 # %% auto #0
 __all__ = ['PAPER_PDF', 'SPLITS', 'DATASET_VERSION', 'ShapeTable', 'split_shapes', 'build_shapes', 'Augment', 'BatchSimulator',
-           'ClusterDataset', 'make_loader', 'atomic_path', 'check_out_dir', 'build_dataset', 'load_shapes',
-           'evaluation_set', 'load_dataset']
+           'ClusterDataset', 'make_loader', 'perturb_cluster', 'perturb_item', 'atomic_path', 'check_out_dir',
+           'build_dataset', 'load_shapes', 'evaluation_set', 'load_dataset']
 
 # %% ../nbs/07_data.ipynb #a573a0b0
 import contextlib, hashlib, json, math, os, sys, time, uuid
@@ -15,11 +15,14 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
 import torch
+from ase import Atoms
 from ase.data import atomic_numbers, chemical_symbols
+from scipy.spatial.distance import cdist
 from .clusters import (FAMILIES, METALS, bond_length, enumerate_shapes, make_cluster, _check_families,
                             _check_n_max, _check_element)
 from .laplacian import canonical_order, structure_matrix, MATRIX_KINDS
 from .pdf import DebyePDF, biso_to_uiso
+from .refine import EMT_ELEMENTS
 
 # %% ../nbs/07_data.ipynb #a83a3e4a
 PAPER_PDF = dict(qmin=0.7, qmax=25.0, qdamp=0.04, delta2=2.0, biso=0.3, rmin=0.0, rmax=30.0, rstep=0.01)
@@ -293,6 +296,48 @@ def make_loader(table:ShapeTable, # the shapes
     n = len(ds) if num_samples is None else int(num_samples)
     return torch.utils.data.DataLoader(ds, batch_size=batch_size, sampler=ds.sampler(n, family_weights, seed),
                                        collate_fn=sim, num_workers=0)
+
+# %% ../nbs/07_data.ipynb #8fb451f4
+def perturb_cluster(pos, # ideal cluster [n, 3] Å
+                    element:str, # its metal (EMT relaxation for `cbldm.refine.EMT_ELEMENTS`)
+                    rng:np.random.Generator,
+                    vacancies=(0.01, 0.08), # fraction of the surface atoms removed (uniform in this range)
+                    sigma=(0.03, 0.08), # rms Gaussian displacement per coordinate [Å] (uniform in this range)
+                    strain:float=0.03, # principal strains uniform in ±strain, along random axes
+                    relax_steps:int=20, # FIRE steps of the EMT relaxation (0: none)
+                   ) -> tuple: # (positions [n - vacancies, 3] Å, info: vacancies, sigma, strain, relaxed)
+    "A non-ideal copy of an ideal cluster: surface vacancies, an EMT-relaxed surface, anisotropic strain, Gaussian displacements."
+    pos = np.asarray(pos, float); n = len(pos)
+    d = cdist(pos, pos); b = np.median(np.sort(d, 1)[:, 1])
+    cn = ((d > 0) & (d < 1.2 * b)).sum(1)
+    surf = np.flatnonzero(cn < cn.max()) if cn.max() > cn.min() else np.arange(n)
+    k = int(round(rng.uniform(*vacancies) * len(surf)))
+    k = min(max(k, 1 if len(surf) >= 13 else 0), n - 2)
+    x = pos[np.setdiff1d(np.arange(n), rng.choice(surf, k, replace=False))]
+    relaxed = bool(element in EMT_ELEMENTS and relax_steps)
+    if relaxed:
+        from ase.calculators.emt import EMT
+        from ase.optimize import FIRE
+        a = Atoms([element] * len(x), positions=x); a.calc = EMT()
+        FIRE(a, logfile=None).run(fmax=0.05, steps=relax_steps); x = a.positions.copy()
+    q, _ = np.linalg.qr(rng.normal(size=(3, 3)))
+    eps = rng.uniform(-strain, strain, 3)
+    x = (x - x.mean(0)) @ (q @ np.diag(1 + eps) @ q.T)
+    s = rng.uniform(*sigma)
+    return x + rng.normal(0, s, x.shape), dict(vacancies=k, sigma=s, strain=eps, relaxed=relaxed)
+
+def perturb_item(item:dict, # a `ClusterDataset` item (positions in bond units, padded to n_max)
+                 rng:np.random.Generator,
+                 relax:float=0.0, # probability of the EMT relaxation (20 FIRE steps) for metals EMT knows
+                 **kw, # more `perturb_cluster` settings
+                ) -> dict: # the same item with the particle's positions and atom count (`shape` stays the parent's)
+    "A non-ideal copy of a dataset item, for `BatchSimulator`."
+    n, b = item['n_atoms'], item['bond']
+    if n < 4: return dict(item)
+    el = chemical_symbols[int(item['Z'])]
+    x, _ = perturb_cluster(item['positions'][:n].astype(np.float64) * b, el, rng, relax_steps=20 if rng.random() < relax else 0, **kw)
+    pos = np.zeros_like(item['positions']); pos[:len(x)] = x / b
+    return {**item, 'positions': pos, 'n_atoms': len(x)}
 
 # %% ../nbs/07_data.ipynb #d3560ee3
 @contextlib.contextmanager

@@ -6,8 +6,8 @@ Docs: https://cbldm.github.io/cbldm/predict.html.md"""
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'DEFAULT_WEIGHTS', 'PAPER_WEIGHTS', 'BASELINE_WEIGHTS', 'METHODS', 'FIT_RANGE', 'MIN_RMAX', 'MIN_NN',
-           'CATALOG_STRETCH', 'MAX_SHIFT', 'QDAMPS', 'DELTA2S', 'QMINS', 'SUMMARY_FIELDS', 'load_model', 'Input',
-           'prepare_pdf', 'Candidate', 'Prediction', 'NoPlausibleCandidate', 'Predictor', 'predict',
+           'CATALOG_STRETCH', 'MAX_SHIFT', 'WALK_EVALS', 'QDAMPS', 'DELTA2S', 'QMINS', 'SUMMARY_FIELDS', 'load_model',
+           'Input', 'prepare_pdf', 'Candidate', 'Prediction', 'NoPlausibleCandidate', 'Predictor', 'predict',
            'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
@@ -27,7 +27,7 @@ from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
 from .data import PAPER_PDF, atomic_path, check_out_dir, _sha256 as _file_sha256
 from .refine import refine_positions, EMT_ELEMENTS
-from .catalog import Catalog, load_catalog, screen
+from .catalog import Catalog, load_catalog, screen, find_shape, walk_shapes
 from .ldm import LatticeLDM, load_ldm, shrink_fit
 from .baselines import Baseline, load_baseline, METHODS as BASELINE_METHODS, WEIGHTS_DIR as _WEIGHTS_DIR, LATTICE_WEIGHTS
 
@@ -139,9 +139,15 @@ def _nn(pos):
     d = np.sqrt(((pos[:, None] - pos[None]) ** 2).sum(-1)); np.fill_diagonal(d, np.inf)
     return d.min(1)
 
+def _extent(pos) -> float:
+    "Largest pair distance of a structure."
+    pos = np.asarray(pos, float)
+    return float(np.sqrt(((pos[:, None] - pos[None]) ** 2).sum(-1)).max()) if len(pos) > 1 else 0.0
+
 MIN_NN = 0.8      # no candidate has two atoms closer than this fraction of the metal's bond
 CATALOG_STRETCH = tuple(np.linspace(0.94, 1.06, 7))   # bonds the catalog screen tries: the first-peak bond × these (it can be off by 4 %)
 MAX_SHIFT = 0.3   # the atom refinement moves no atom farther than this [Å]
+WALK_EVALS = 24   # most shapes `cbldm.catalog.walk_shapes` scores when the best candidate is longer than the data's range
 QDAMPS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08)   # the qdamp grid of the few-parameter fit [1/Å]
 DELTA2S = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)   # the delta2 grid of the few-parameter fit [Å²]
 QMINS = (0.0, 0.35, 1.0)   # qmin values tried [1/Å] besides the training data's 0.7 when the input has no header that gives it
@@ -320,6 +326,18 @@ class Predictor:
             R, s, e, u, g, q, d2, qm = f
             fits.append([p * e, R, s, e, u, g, R, (5 + bool(qmins)) if self.fit_settings else 3, False, q, d2, qm, float('nan')])
         ok = [k for k, f in enumerate(fits) if _plausible(f[0], f[2], nn_min)]
+        if self.catalog is not None and ok:   # the best is longer than the data's range: its length shows only in the envelope, walk it
+            k0 = min(ok, key=lambda k: fits[k][1]); p0 = np.asarray(positions[k0], float)
+            i0 = find_shape(self.catalog, p0) if len(p0) > 1 and _extent(p0) * fits[k0][3] > hi else -1
+            if i0 >= 0:
+                b0, (q0, d20, qm0) = float(_nn(p0).min()), fits[k0][9:12]
+                fit1 = lambda p: shrink_fit(lambda E, U: scan(p, E, U, np.full(len(E), q0), d20, qm0), fits[k0][3], fits[k0][4])
+                j, _, _ = walk_shapes(self.catalog, i0, lambda js: [fit1(self.catalog.atoms(j, 'Au', b0).positions)[0] for j in js], WALK_EVALS)
+                if j != i0 and all(find_shape(self.catalog, q) != j for q in positions if len(q) == self.catalog.n_atoms[j]):
+                    p = self.catalog.atoms(j, 'Au', b0).positions; R, s, e, u, g, q, d2, qm = fit1(p)
+                    positions.append(p); sources.append(f"catalog {self.catalog.name(j)} (walk)")
+                    fits.append([p * e, R, s, e, u, g, R, fits[k0][7], False, q, d2, qm, float('nan')])
+                    if _plausible(fits[-1][0], s, nn_min): ok.append(len(fits) - 1)
         order = sorted(ok, key=lambda k: fits[k][1])   # refine the best few plausible ones of each source: generated, catalog
         top = ([k for k in order if sources[k] == self.source][:self.refine_top] + [k for k in order if sources[k] != self.source][:self.refine_top]
                if self.refine_steps else [])
