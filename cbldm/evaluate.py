@@ -18,8 +18,7 @@ from ase.data import chemical_symbols, atomic_numbers
 from scipy.spatial.distance import pdist
 from .clusters import FAMILIES, METALS, bond_length
 from .data import ShapeTable, build_shapes, evaluation_set, PAPER_PDF, perturb_cluster
-from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, NoPlausibleCandidate, prepare_pdf, MIN_NN, WALK_EVALS, _plausible, _distinct, _unit_distances, _extent
-from .catalog import find_shape, walk_shapes
+from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, NoPlausibleCandidate, prepare_pdf, MIN_NN, _plausible, _distinct, _unit_distances, _walk_rod
 from .ldm import fit_few, NOMINAL_PDF, FINE_STEPS
 from .metrics import aligned_rmsd
 from .pdf import DebyePDF, rwp
@@ -161,16 +160,13 @@ def compare_methods(methods:dict, # name -> (Predictor, candidates per PDF; 0: i
             f = fit_few(pos, ev['r'], ev['G'][i], calc, int(ev['Z'][i]))
             ok = [k for k in range(len(pos)) if _plausible(pos[k] * f[k, 2], f[k, 1], MIN_NN * bond_length(el))]
             order = sorted(ok, key=lambda k: f[k, 0])
-            if pred.catalog is not None and order and _extent(pos[order[0]]) * f[order[0], 2] > 30:   # as `Predictor.rank`: walk a rod's length
-                k0 = order[0]; i0 = find_shape(pred.catalog, pos[k0])
-                if i0 >= 0:
-                    b0 = float(pdist(pos[k0]).min())
-                    fit1 = lambda js: fit_few([pred.catalog.atoms(j, 'Au', b0).positions for j in js], ev['r'], ev['G'][i], calc, int(ev['Z'][i]),
-                                              expansions=[f[k0, 2]], uisos=[f[k0, 3]], steps=FINE_STEPS)
-                    j, _, _ = walk_shapes(pred.catalog, i0, lambda js: fit1(js)[:, 0], WALK_EVALS)
-                    if j != i0:
-                        pos.append(pred.catalog.atoms(j, 'Au', b0).positions); f = np.vstack([f, fit1([j])])
-                        if f[-1, 0] < f[k0, 0]: order = [len(pos) - 1] + order
+            if order:   # as `Predictor.rank`: walk a rod's length (finer Uiso here)
+                k0 = order[0]
+                fit1 = lambda P: fit_few(P, ev['r'], ev['G'][i], calc, int(ev['Z'][i]), expansions=[f[k0, 2]], uisos=[f[k0, 3]], steps=FINE_STEPS)
+                _, p = _walk_rod(pred.catalog, pos[k0], f[k0, 2], 30.0, lambda P: fit1(P)[:, 0])
+                if p is not None:
+                    pos.append(p); f = np.vstack([f, fit1([p])])
+                    if f[-1, 0] < f[k0, 0]: order = [len(pos) - 1] + order
             dt = time.perf_counter() - t0
             true = table.positions[int(ev['shape'][i]), :table.n_atoms[int(ev['shape'][i])]].astype(np.float64) * ev['bond'][i]
             if i not in rwp_true: rwp_true[i] = float(fit_few([true], ev['r'], ev['G'][i], calc, int(ev['Z'][i]))[0, 0])   # the true shape, fitted alike

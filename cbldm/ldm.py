@@ -429,7 +429,7 @@ def train_ldm(config='small', # a name in LDM_CONFIGS
     # the bank of simulated PDFs (kept in the run folder)
     bpath = out / 'bank.npz'
     old = dict(np.load(bpath)) if bpath.exists() else {}
-    if old and old['x'].shape[0] == steps['bank'] and float(old.get('nonideal', np.zeros(1)).mean() > 0) == float(nonideal > 0): bank = old
+    if old and old['x'].shape[0] == steps['bank'] and bool(old.get('nonideal', np.zeros(1)).any()) == (nonideal > 0): bank = old   # the same size, with or without non-ideal particles
     else:
         bank = simulate_bank(table, steps['bank'], split, seed, progress=progress, nonideal=nonideal)
         with atomic_path(bpath) as tmp:

@@ -141,13 +141,26 @@ def _nn(pos):
 
 def _extent(pos) -> float:
     "Largest pair distance of a structure."
-    pos = np.asarray(pos, float)
-    return float(np.sqrt(((pos[:, None] - pos[None]) ** 2).sum(-1)).max()) if len(pos) > 1 else 0.0
+    from scipy.spatial.distance import pdist
+    return float(pdist(np.asarray(pos, float)).max()) if len(pos) > 1 else 0.0
 
 MIN_NN = 0.8      # no candidate has two atoms closer than this fraction of the metal's bond
 CATALOG_STRETCH = tuple(np.linspace(0.94, 1.06, 7))   # bonds the catalog screen tries: the first-peak bond × these (it can be off by 4 %)
 MAX_SHIFT = 0.3   # the atom refinement moves no atom farther than this [Å]
 WALK_EVALS = 24   # most shapes `cbldm.catalog.walk_shapes` scores when the best candidate is longer than the data's range
+
+def _walk_rod(cat, p, # the best candidate [n, 3] Å, before its fitted expansion
+              expansion:float, rmax:float, # its fitted expansion; the end of the fit range [Å]
+              score, # score(list of positions [n, 3] Å) -> Rwp of each
+             ) -> tuple: # (catalog index, positions at p's bond) of the shape the walk finds, or (-1, None)
+    "Step 8 of the ranking: when p is a catalog shape longer than the data's range, `walk_shapes` from it (another shape only)."
+    p = np.asarray(p, float)
+    i0 = find_shape(cat, p) if cat is not None and len(p) > 1 and _extent(p) * expansion > rmax else -1
+    if i0 < 0: return -1, None
+    b0 = float(_nn(p).min())
+    at = lambda j: cat.atoms(j, 'Au', b0).positions
+    j, _, _ = walk_shapes(cat, i0, lambda js: score([at(j) for j in js]), WALK_EVALS)
+    return (-1, None) if j == i0 else (j, at(j))
 QDAMPS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08)   # the qdamp grid of the few-parameter fit [1/Å]
 DELTA2S = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)   # the delta2 grid of the few-parameter fit [Å²]
 QMINS = (0.0, 0.35, 1.0)   # qmin values tried [1/Å] besides the training data's 0.7 when the input has no header that gives it
@@ -326,18 +339,15 @@ class Predictor:
             R, s, e, u, g, q, d2, qm = f
             fits.append([p * e, R, s, e, u, g, R, (5 + bool(qmins)) if self.fit_settings else 3, False, q, d2, qm, float('nan')])
         ok = [k for k, f in enumerate(fits) if _plausible(f[0], f[2], nn_min)]
-        if self.catalog is not None and ok:   # the best is longer than the data's range: its length shows only in the envelope, walk it
-            k0 = min(ok, key=lambda k: fits[k][1]); p0 = np.asarray(positions[k0], float)
-            i0 = find_shape(self.catalog, p0) if len(p0) > 1 and _extent(p0) * fits[k0][3] > hi else -1
-            if i0 >= 0:
-                b0, (q0, d20, qm0) = float(_nn(p0).min()), fits[k0][9:12]
-                fit1 = lambda p: shrink_fit(lambda E, U: scan(p, E, U, np.full(len(E), q0), d20, qm0), fits[k0][3], fits[k0][4])
-                j, _, _ = walk_shapes(self.catalog, i0, lambda js: [fit1(self.catalog.atoms(j, 'Au', b0).positions)[0] for j in js], WALK_EVALS)
-                if j != i0 and all(find_shape(self.catalog, q) != j for q in positions if len(q) == self.catalog.n_atoms[j]):
-                    p = self.catalog.atoms(j, 'Au', b0).positions; R, s, e, u, g, q, d2, qm = fit1(p)
-                    positions.append(p); sources.append(f"catalog {self.catalog.name(j)} (walk)")
-                    fits.append([p * e, R, s, e, u, g, R, fits[k0][7], False, q, d2, qm, float('nan')])
-                    if _plausible(fits[-1][0], s, nn_min): ok.append(len(fits) - 1)
+        if ok:   # the best is longer than the data's range: its length shows only in the envelope, walk it
+            k0 = min(ok, key=lambda k: fits[k][1]); q0, d20, qm0 = fits[k0][9:12]
+            fit1 = lambda p: shrink_fit(lambda E, U: scan(p, E, U, np.full(len(E), q0), d20, qm0), fits[k0][3], fits[k0][4])
+            j, p = _walk_rod(self.catalog, positions[k0], fits[k0][3], hi, lambda P: [fit1(x)[0] for x in P])
+            if p is not None and all(find_shape(self.catalog, q) != j for q in positions if len(q) == len(p)):
+                R, s, e, u, g, q, d2, qm = fit1(p)
+                positions.append(p); sources.append(f"catalog {self.catalog.name(j)} (walk)")
+                fits.append([p * e, R, s, e, u, g, R, fits[k0][7], False, q, d2, qm, float('nan')])
+                if _plausible(fits[-1][0], s, nn_min): ok.append(len(fits) - 1)
         order = sorted(ok, key=lambda k: fits[k][1])   # refine the best few plausible ones of each source: generated, catalog
         top = ([k for k in order if sources[k] == self.source][:self.refine_top] + [k for k in order if sources[k] != self.source][:self.refine_top]
                if self.refine_steps else [])
