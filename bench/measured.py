@@ -9,7 +9,8 @@ Rows per file: the top 3 of `cbldm predict` as found (its own ranking: few-param
 `--refine-steps 0`), and the top 3 of `cbldm predict` as it runs by default (the best candidates' atoms moved by the
 restrained refinement: at most 0.3 Å, no pair closer than 0.8 bond; 3N more parameters, fitted on 1.5-30 Å), each then
 fitted with the protocol's 3 parameters. Also the median nearest-neighbour distance and the plausibility of every
-candidate written (scale > 0, no pair closer than 0.8 bond).
+candidate written (scale > 0, no pair closer than 0.8 bond). A first row per file leaves out the shapes larger than the
+model's (`Predictor(large=None)`: no `cbldm.catalog.LARGE_CATALOG_FILE`), to show what the large catalog changes.
 
 Usage: python bench/measured.py [--threads 2] [--files cbldm/examples/Au144PET_100K-00000.gr:Au cbldm/examples/JQ_S1.gr:Pt]
 """
@@ -34,7 +35,8 @@ def main():
     print('|---|---|---|---|---|---|---|---|')
     for spec in a.files:
         path, el = spec.rsplit(':', 1)
-        for label, pred in (('as found (--refine-steps 0)', Predictor(refine_steps=0)), ('default (restrained refinement)', Predictor())):
+        for label, pred in (('as found, shapes of the model\'s size only (large=None)', Predictor(refine_steps=0, large=None)),
+                            ('as found (--refine-steps 0)', Predictor(refine_steps=0)), ('default (restrained refinement)', Predictor())):
             inp = prepare_pdf(path, pred.r)
             t0 = time.perf_counter()
             c = pred([inp], el, 8, 0)[0].candidates

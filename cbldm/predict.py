@@ -6,9 +6,9 @@ Docs: https://cbldm.github.io/cbldm/predict.html.md"""
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'DEFAULT_WEIGHTS', 'PAPER_WEIGHTS', 'BASELINE_WEIGHTS', 'METHODS', 'FIT_RANGE', 'MIN_RMAX', 'MIN_NN',
-           'CATALOG_STRETCH', 'MAX_SHIFT', 'WALK_EVALS', 'QDAMPS', 'DELTA2S', 'QMINS', 'SUMMARY_FIELDS', 'load_model',
-           'Input', 'prepare_pdf', 'Candidate', 'Prediction', 'NoPlausibleCandidate', 'Predictor', 'predict',
-           'write_predictions']
+           'CATALOG_STRETCH', 'MAX_SHIFT', 'WALK_EVALS', 'LARGE_TOP', 'LARGE_STRETCH', 'REFINE_MAX_ATOMS', 'QDAMPS',
+           'DELTA2S', 'QMINS', 'SUMMARY_FIELDS', 'load_model', 'Input', 'prepare_pdf', 'Candidate', 'Prediction',
+           'NoPlausibleCandidate', 'Predictor', 'predict', 'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
 import csv, json, math, os, sys, time, warnings
@@ -27,7 +27,7 @@ from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
 from .data import PAPER_PDF, atomic_path, check_out_dir, _sha256 as _file_sha256
 from .refine import refine_positions, EMT_ELEMENTS
-from .catalog import Catalog, load_catalog, screen, find_shape, walk_shapes
+from .catalog import Catalog, load_catalog, screen, find_shape, walk_shapes, LARGE_CATALOG_FILE
 from .ldm import LatticeLDM, load_ldm, shrink_fit
 from .baselines import Baseline, load_baseline, METHODS as BASELINE_METHODS, WEIGHTS_DIR as _WEIGHTS_DIR, LATTICE_WEIGHTS
 
@@ -148,6 +148,9 @@ MIN_NN = 0.8      # no candidate has two atoms closer than this fraction of the 
 CATALOG_STRETCH = tuple(np.linspace(0.94, 1.06, 7))   # bonds the catalog screen tries: the first-peak bond × these (it can be off by 4 %)
 MAX_SHIFT = 0.3   # the atom refinement moves no atom farther than this [Å]
 WALK_EVALS = 24   # most shapes `cbldm.catalog.walk_shapes` scores when the best candidate is longer than the data's range
+LARGE_TOP = 3   # shapes of the large catalog (257-1500 atoms; the best of each family) added when they fit better than every catalog shape of the model's size
+LARGE_STRETCH = tuple(np.linspace(0.985, 1.015, 13))   # the large shapes' second screen: bonds around the first one's best
+REFINE_MAX_ATOMS = 256   # larger candidates keep their few-parameter fit: the atom refinement is for particles of the model's size
 
 def _walk_rod(cat, p, # the best candidate [n, 3] Å, before its fitted expansion
               expansion:float, rmax:float, # its fitted expansion; the end of the fit range [Å]
@@ -197,6 +200,7 @@ class Predictor:
                  refine_top:int=3, # refine this many of each input's candidates, the best before refinement
                  catalog=True, # True: the shipped `cbldm.catalog`; a `Catalog`; or None for the model alone
                  catalog_top:int=8, # catalog shapes added to each input's candidates
+                 large=True, # with the catalog, larger shapes too: True the shipped `cbldm.catalog.LARGE_CATALOG_FILE`; a `Catalog`; None: none
                  fit_settings:bool=True, # also fit qdamp and delta2 (`QDAMPS`, `DELTA2S`) instead of assuming the training data's
                  energy:float=None, # weight [1/eV] of the EMT energy restraint in the atom refinement (`cbldm.refine.EMT_ELEMENTS`; None: off)
                  device='cpu'):
@@ -222,6 +226,9 @@ class Predictor:
             raise TypeError(f"catalog must be True, None or a Catalog, got {type(catalog).__name__}")
         self.catalog = catalog or None
         self.catalog_top = int(catalog_top) if self.catalog is not None else 0
+        if not (large is None or large is False or large is True or isinstance(large, Catalog)):
+            raise TypeError(f"large must be True, None or a Catalog, got {type(large).__name__}")
+        self.large = None if not self.catalog_top or not large else load_catalog(LARGE_CATALOG_FILE) if large is True else large
         self.fit_settings = bool(fit_settings)
         if energy is not None and not (np.isfinite(energy) and energy >= 0): raise ValueError(f"energy must be a weight >= 0 [1/eV], got {energy!r}")
         self.energy = None if energy is None else float(energy)
@@ -282,10 +289,25 @@ class Predictor:
     def catalog_candidates(self, inp:Input) -> tuple:
         "The `catalog_top` catalog shapes that fit `inp` best: (positions [n, 3] Å at the fitted bond, source labels)."
         if not self.catalog_top: return [], []
-        try: k, R, b = screen(self.catalog, inp.r, inp.G, self._calc(inp), stretch=CATALOG_STRETCH, top=self.catalog_top, rmin=FIT_RANGE[0], rmax=inp.rmax)
+        run = lambda cat, top: screen(cat, inp.r, inp.G, self._calc(inp), stretch=CATALOG_STRETCH, top=top, rmin=FIT_RANGE[0], rmax=inp.rmax)
+        try: k, R, b = run(self.catalog, self.catalog_top)
         except ValueError as e:
             warnings.warn(f"{inp.name}: catalog screen skipped ({e})"); return [], []
-        return [self.catalog.atoms(int(i), 'Au', float(bb)).positions for i, bb in zip(k, b)], [f"catalog {self.catalog.name(int(i))}" for i in k]
+        pos, src = [self.catalog.atoms(int(i), 'Au', float(bb)).positions for i, bb in zip(k, b)], [f"catalog {self.catalog.name(int(i))}" for i in k]
+        if self.large is not None:   # larger particles, where one of them fits better than every shape of the model's size
+            kl, Rl, bl = screen(self.large, inp.r, inp.G, self._calc(inp), bond=float(b[0]), stretch=(0.99, 1.0, 1.01), top=1,
+                                rmin=FIT_RANGE[0], rmax=inp.rmax)   # near the best bond above: does a larger shape fit better than every one of the model's size?
+            if Rl[0] < R.min():   # then finer bonds around it, and more Uiso (large particles have sharp peaks far out)
+                kl, Rl, bl = screen(self.large, inp.r, inp.G, self._calc(inp), bond=float(bl[0]), stretch=LARGE_STRETCH, uiso=(0.003, 0.006, 0.01),
+                                    top=64, rmin=FIT_RANGE[0], rmax=inp.rmax)
+            else: kl = kl[:0]
+            fams = set()
+            for i, RR, bb in zip(kl, Rl, bl):   # the best of each family, up to LARGE_TOP of them
+                if len(fams) == LARGE_TOP: break
+                if self.large.family[i] in fams: continue
+                fams.add(self.large.family[i])
+                pos.append(self.large.atoms(int(i), 'Au', float(bb)).positions); src.append(f"catalog {self.large.name(int(i))} (large)")
+        return pos, src
 
     def rank(self, inp:Input, positions:list, element:str='Au',
              expansions=np.linspace(0.92, 1.08, 17), uisos=(0.002, 0.005, 0.01)) -> list:
@@ -349,7 +371,8 @@ class Predictor:
                 fits.append([p * e, R, s, e, u, g, R, fits[k0][7], False, q, d2, qm, float('nan')])
                 if _plausible(fits[-1][0], s, nn_min): ok.append(len(fits) - 1)
         order = sorted(ok, key=lambda k: fits[k][1])   # refine the best few plausible ones of each source: generated, catalog
-        top = ([k for k in order if sources[k] == self.source][:self.refine_top] + [k for k in order if sources[k] != self.source][:self.refine_top]
+        small = [k for k in order if len(fits[k][0]) <= REFINE_MAX_ATOMS]
+        top = ([k for k in small if sources[k] == self.source][:self.refine_top] + [k for k in small if sources[k] != self.source][:self.refine_top]
                if self.refine_steps else [])
         groups = {}   # candidates fitted with the same qdamp and delta2 are refined together
         for k in top: groups.setdefault(tuple(fits[k][9:12]), []).append(k)
@@ -407,6 +430,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
             plot:bool=True, # write a fit plot (.png) and a report page (.html) per input
             catalog=True, # add the best ideal shapes of the shipped catalog (or this `Catalog`; None: the model alone)
             catalog_top:int=8, # catalog shapes added per input
+            large=True, # with the catalog, also screen the shapes of 257-1500 atoms (`cbldm.catalog.compact_shapes`; or this `Catalog`; None: not)
             overwrite:bool=False, # replace the results of an earlier run in `out` (else: refuse before any computing)
             method:str='cbldm', # 'cbldm' (the model and the catalog), a baseline of `cbldm.baselines` (alone), or 'catalog' (alone)
             fit_settings:bool=True, # fit qdamp and delta2 too (else the training data's 0.04 Å⁻¹ and 2 Å² are assumed)
@@ -434,7 +458,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
     if not isinstance(model, (CbLDM, LatticeLDM, Baseline)): model = load_model(model, device)
     if method not in ('cbldm', 'catalog') and getattr(model, 'method', None) != method:
         raise ValueError(f"method {method!r} but the model given is {getattr(model, 'method', type(model).__name__)!r}")
-    pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, catalog=catalog, catalog_top=catalog_top,
+    pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, catalog=catalog, catalog_top=catalog_top, large=large,
                      fit_settings=fit_settings, energy=energy, device=device)
     items = [prepare_pdf(x, pred.r) for x in inputs]             # every input is read and checked before anything is written
     names = [i.name for i in items]

@@ -54,6 +54,8 @@ def test_weights_are_packaged_and_small():
     assert (WEIGHTS_DIR/'MODEL_CARD.md').exists()
     from cbldm.catalog import CATALOG_FILE, load_catalog
     assert CATALOG_FILE.exists() and CATALOG_FILE.stat().st_size <= 1e6 and len(load_catalog()) == 2488
+    from cbldm.catalog import LARGE_CATALOG_FILE
+    assert LARGE_CATALOG_FILE.exists() and LARGE_CATALOG_FILE.stat().st_size <= 1e6 and len(load_catalog(LARGE_CATALOG_FILE)) == 455
 
 def test_cli_bad_input_exit_code(tmp_path):
     from cbldm.cli import main
