@@ -58,17 +58,20 @@ class Catalog:
         return a
 
     @classmethod
-    def from_table(cls, table:ShapeTable, decimals:int=4) -> 'Catalog':
-        "The catalog of every shape of `table` (distances rounded to `decimals` digits of the bond)."
+    def _from_positions(cls, family, params, positions, split, decimals:int) -> 'Catalog':
+        "The catalog of structures at unit bond ([n, 3] each), with their family, parameters and split indices."
         us, ss, cs = [], [], []
-        for s in range(len(table)):
-            d = np.round(pdist(table.positions[s, :table.n_atoms[s]].astype(np.float64)), decimals)
-            u, c = np.unique(d, return_counts=True)
+        for s, pos in enumerate(positions):
+            u, c = np.unique(np.round(pdist(np.asarray(pos, np.float64)), decimals), return_counts=True)
             us.append(u); cs.append(c); ss.append(np.full(len(u), s))
         u_all, inv = np.unique(np.concatenate(us), return_inverse=True)
-        return cls(np.asarray(table.family, np.int8), _pack_params(table.params).astype(np.int16), np.asarray(table.n_atoms, np.int32),
-                   np.asarray(table.split, np.int8), u_all, np.concatenate(ss).astype(np.int32), inv.astype(np.int32),
-                   np.concatenate(cs).astype(np.int32))
+        return cls(np.asarray(family, np.int8), _pack_params(params).astype(np.int16), np.array([len(p) for p in positions], np.int32),
+                   np.asarray(split, np.int8), u_all, np.concatenate(ss).astype(np.int32), inv.astype(np.int32), np.concatenate(cs).astype(np.int32))
+
+    @classmethod
+    def from_table(cls, table:ShapeTable, decimals:int=4) -> 'Catalog':
+        "The catalog of every shape of `table` (distances rounded to `decimals` digits of the bond)."
+        return cls._from_positions(table.family, table.params, [table.positions[s, :table.n_atoms[s]] for s in range(len(table))], table.split, decimals)
 
     @classmethod
     def from_shapes(cls, shapes:list, # `Shape`s (e.g. `compact_shapes`)
@@ -77,14 +80,8 @@ class Catalog:
         "The catalog of a list of shapes (distances rounded to `decimals` digits of the bond)."
         if split not in SPLITS: raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
         if not shapes: raise ValueError("no shapes")
-        us, ss, cs = [], [], []
-        for s, sh in enumerate(shapes):
-            u, c = np.unique(np.round(pdist(make_cluster(sh, 'Au', bond=1.0).positions), decimals), return_counts=True)
-            us.append(u); cs.append(c); ss.append(np.full(len(u), s))
-        u_all, inv = np.unique(np.concatenate(us), return_inverse=True)
-        return cls(np.array([FAMILIES.index(sh.family) for sh in shapes], np.int8), _pack_params([sh.params for sh in shapes]).astype(np.int16),
-                   np.array([len(make_cluster(sh, 'Au', bond=1.0)) for sh in shapes], np.int32), np.full(len(shapes), SPLITS.index(split), np.int8),
-                   u_all, np.concatenate(ss).astype(np.int32), inv.astype(np.int32), np.concatenate(cs).astype(np.int32))
+        return cls._from_positions([FAMILIES.index(sh.family) for sh in shapes], [sh.params for sh in shapes],
+                                   [make_cluster(sh, 'Au', bond=1.0).positions for sh in shapes], [SPLITS.index(split)] * len(shapes), decimals)
 
     def select(self, keep) -> 'Catalog':
         "The catalog of the shapes where `keep` ([S] bool) is true, or of the named splits (e.g. `('train', 'val')`)."

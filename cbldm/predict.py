@@ -289,16 +289,16 @@ class Predictor:
     def catalog_candidates(self, inp:Input) -> tuple:
         "The `catalog_top` catalog shapes that fit `inp` best: (positions [n, 3] Å at the fitted bond, source labels)."
         if not self.catalog_top: return [], []
-        run = lambda cat, top: screen(cat, inp.r, inp.G, self._calc(inp), stretch=CATALOG_STRETCH, top=top, rmin=FIT_RANGE[0], rmax=inp.rmax)
-        try: k, R, b = run(self.catalog, self.catalog_top)
+        calc = self._calc(inp)
+        try: k, R, b = screen(self.catalog, inp.r, inp.G, calc, stretch=CATALOG_STRETCH, top=self.catalog_top, rmin=FIT_RANGE[0], rmax=inp.rmax)
         except ValueError as e:
             warnings.warn(f"{inp.name}: catalog screen skipped ({e})"); return [], []
         pos, src = [self.catalog.atoms(int(i), 'Au', float(bb)).positions for i, bb in zip(k, b)], [f"catalog {self.catalog.name(int(i))}" for i in k]
         if self.large is not None:   # larger particles, where one of them fits better than every shape of the model's size
-            kl, Rl, bl = screen(self.large, inp.r, inp.G, self._calc(inp), bond=float(b[0]), stretch=(0.99, 1.0, 1.01), top=1,
+            kl, Rl, bl = screen(self.large, inp.r, inp.G, calc, bond=float(b[0]), stretch=(0.99, 1.0, 1.01), top=1,
                                 rmin=FIT_RANGE[0], rmax=inp.rmax)   # near the best bond above: does a larger shape fit better than every one of the model's size?
             if Rl[0] < R.min():   # then finer bonds around it, and more Uiso (large particles have sharp peaks far out)
-                kl, Rl, bl = screen(self.large, inp.r, inp.G, self._calc(inp), bond=float(bl[0]), stretch=LARGE_STRETCH, uiso=(0.003, 0.006, 0.01),
+                kl, Rl, bl = screen(self.large, inp.r, inp.G, calc, bond=float(bl[0]), stretch=LARGE_STRETCH, uiso=(0.003, 0.006, 0.01),
                                     top=64, rmin=FIT_RANGE[0], rmax=inp.rmax)
             else: kl = kl[:0]
             fams = set()
