@@ -12,9 +12,12 @@ fitted with the protocol's 3 parameters. Also the median nearest-neighbour dista
 candidate written (scale > 0, no pair closer than 0.8 bond). A first row per file leaves out the shapes larger than the
 model's (`Predictor(large=None)`: no `cbldm.catalog.LARGE_CATALOG_FILE`), to show what the large catalog changes.
 
-Usage: python bench/measured.py [--threads 2] [--files cbldm/examples/Au144PET_100K-00000.gr:Au cbldm/examples/JQ_S1.gr:Pt]
+The default files: the two shipped measured PDFs (`cbldm/examples`) and three more of the same source
+(`bench/data/measured`, see its NOTICE.md: Au144(pMBA)60 measured to 20 Å only, and two more Pt samples).
+
+Usage: python bench/measured.py [--threads 2] [--files FILE:ELEMENT ...]
 """
-import argparse, time
+import argparse, time, warnings
 from pathlib import Path
 import numpy as np, torch
 from cbldm.clusters import bond_length
@@ -22,15 +25,18 @@ from cbldm.predict import Predictor, prepare_pdf, MIN_NN, _nn, _plausible
 from cbldm.evaluate import protocol_fit
 
 EXAMPLES = Path(__file__).resolve().parents[1] / 'cbldm' / 'examples'
+MEASURED = Path(__file__).resolve().parent / 'data' / 'measured'
+FILES = [f'{EXAMPLES / "Au144PET_100K-00000.gr"}:Au', f'{EXAMPLES / "JQ_S1.gr"}:Pt',
+         f'{MEASURED / "Au144pMBA.gr"}:Au', f'{MEASURED / "JQ_S2.gr"}:Pt', f'{MEASURED / "JQ_S3.gr"}:Pt']
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--files', nargs='+', default=[f'{EXAMPLES / "Au144PET_100K-00000.gr"}:Au', f'{EXAMPLES / "JQ_S1.gr"}:Pt'],
-                    help='FILE:ELEMENT pairs')
+    ap.add_argument('--files', nargs='+', default=FILES, help='FILE:ELEMENT pairs')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--top', type=int, default=3)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
+    warnings.filterwarnings('ignore', message='.*short of')   # a PDF that ends before 30 Å is fitted on its own range
     print('| file | candidates | top-3 (atoms, source) | Rw of each, protocol | best of top 3 | all plausible | median nn [Å] | s |')
     print('|---|---|---|---|---|---|---|---|')
     for spec in a.files:

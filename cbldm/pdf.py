@@ -179,21 +179,23 @@ def _size_groups(n:list, waste:float=1.1, max_entries:int=4_000_000) -> list:
         real += nk**2
     return out + [(a, len(n))]
 
-def _hist_fq(x, mask, numbers, U, g, Q, delta2, h, L, kernel_cache=None, p=_ORDER):
-    "F(Q) [B, nQ] from the pair-distance histogram; x: positions in units of the bin h (expansion applied)."
+def _hist_fq(x, mask, numbers, U, g, Q, delta2, h, L, kernel_cache=None, p=_ORDER,
+             rows=None): # the structure of each output row [R] (default: one row per structure); U is per output row
+    "F(Q) [R, nQ] from the pair-distance histogram; x: positions in units of the bin h (expansion applied)."
     B, N, _ = x.shape
     dtype, dev = x.dtype, x.device
     grad = torch.is_grad_enabled() and x.requires_grad
     n = mask.sum(1)
+    mixed = not bool(((numbers == numbers[:, :1]) | ~mask).all())
+    zbar = (numbers.to(dtype)*mask).sum(1)/n
     if not bool((mask == (torch.arange(N, device=dev) < n[:, None])).all()):     # move real atoms to the front
         perm = torch.argsort((~mask).to(torch.int8), dim=1, stable=True)
         x, mask, numbers = x.gather(1, perm[..., None].expand(-1, -1, 3)), mask.gather(1, perm), numbers.gather(1, perm)
     nl = n.tolist()
     order = sorted(range(B), key=lambda k: -nl[k])                             # by decreasing size: groups of similar size
     ns, srt = [nl[k] for k in order], torch.as_tensor(order, device=dev)
-    x, mask, numbers, U = x[srt], mask[srt], numbers[srt], U[srt]
+    x, mask, numbers = x[srt], mask[srt], numbers[srt]
     z = numbers.to(dtype)
-    mixed = not bool(((numbers == numbers[:, :1]) | ~mask).all())
     far = 2*float((x.detach()*mask[..., None]).abs().max()) + L + 2           # padding atoms: beyond L from all atoms and each other
     lo, one = g.rcalclo/h, torch.ones((), dtype=dtype, device=dev)
     S = torch.zeros(p, B, L + 1, dtype=dtype, device=dev)                       # moments Σ w t^k per bin; column L: trash
@@ -213,19 +215,22 @@ def _hist_fq(x, mask, numbers, U, g, Q, delta2, h, L, kernel_cache=None, p=_ORDE
         i = d.detach().long()
         t = d - i if grad else d.sub_(i)                                       # position inside the bin, differentiable
         w = (z[a:b, :m, None]*z[a:b, None, :m]).flatten(1).index_select(1, flat) if mixed else None
-        rows, tk = [], None
+        parts_k, tk = [], None
         for k in range(p):
             tk = one.expand_as(t) if k == 0 else (t if k == 1 else tk*t)
             src = tk if w is None else tk*w
-            if grad: rows.append(S[k, a:b].scatter_add(1, i, src))
+            if grad: parts_k.append(S[k, a:b].scatter_add(1, i, src))
             else: S[k, a:b].scatter_add_(1, i, src)
-        if grad: parts.append(torch.stack(rows))
+        if grad: parts.append(torch.stack(parts_k))
     if grad: S = torch.cat(parts, 1)
     Y = (torch.as_tensor(_lagrange(p), dtype=dtype, device=dev) @ S.view(p, -1)).view(p, B, L + 1)   # Lagrange weights
     H = torch.zeros(B, L + p - 1, dtype=dtype, device=dev)
     for j in range(p): H[:, j:j + L] += Y[j, :, :L]
+    H = H.index_copy(0, srt, H) if grad else torch.empty_like(H).index_copy_(0, srt, H)   # back to the input order
+    if rows is not None: H, n, zbar = H[rows], n[rows], zbar[rows]
+    R = len(H)
     rb = (torch.arange(L + p - 1, dtype=dtype, device=dev) - (p//2 - 1))*h    # bin positions [Å]
-    F = torch.zeros(B, len(Q), dtype=dtype, device=dev)
+    F = torch.zeros(R, len(Q), dtype=dtype, device=dev)
     Ud = U.detach()
     for u in torch.unique(Ud).tolist():
         sel = (Ud == u).nonzero(as_tuple=True)[0]
@@ -235,10 +240,8 @@ def _hist_fq(x, mask, numbers, U, g, Q, delta2, h, L, kernel_cache=None, p=_ORDE
             key = ('lagrange', p, u, float(delta2), L, h, len(Q), float(g.qstep), dtype, str(dev))
             if key not in kernel_cache: kernel_cache[key] = debye_kernel(rb, Q, ug, delta2)
             M = kernel_cache[key]
-        F = F.index_copy(0, sel, H[sel] @ M) if len(sel) < B else H @ M
-    zbar = (z*mask).sum(1)/n[srt]
-    F = F*(2.0/(n[srt]*(zbar**2 if mixed else 1.0)))[:, None]                  # 2/(N <Z>²); the pairs carry Zi Zj
-    return F.index_copy(0, srt, F) if grad else torch.empty_like(F).index_copy_(0, srt, F)
+        F = F.index_copy(0, sel, H[sel] @ M) if len(sel) < R else H @ M
+    return F*(2.0/(n*(zbar**2 if mixed else 1.0)))[:, None]                    # 2/(N <Z>²); the pairs carry Zi Zj
 
 def debye_fq(batch:Batch,             # packed structures
              g:PDFGrid,               # grids from `pdf_grid`
@@ -259,7 +262,13 @@ def debye_fq(batch:Batch,             # packed structures
     if method == 'hist':
         L = max(1, math.ceil(g.rcalchi/(bin_width or _HQ/max(g.Q[-1] + g.qstep, 1e-9)) - 1e-9))
         h = g.rcalchi/L                                                        # rcalchi is the edge of bin L: pairs beyond go to the trash bin
-        return _hist_fq(pos*(s/h)[:, None, None], mask, numbers, U, g, Q, delta2, h, L, kernel_cache)
+        rows = None
+        if (B > 1 and pos.stride(0) == 0 and not (torch.is_grad_enabled() and (pos.requires_grad or s.requires_grad))
+                and bool((mask == mask[:1]).all()) and bool((numbers == numbers[:1]).all())):
+            # one structure at several settings (a fit's grid, `pos` expanded): one histogram per distinct expansion
+            s, rows = torch.unique(s, return_inverse=True)
+            pos, mask, numbers = pos[:1].expand(len(s), -1, -1), mask[:1].expand(len(s), -1), numbers[:1].expand(len(s), -1)
+        return _hist_fq(pos*(s/h)[:, None, None], mask, numbers, U, g, Q, delta2, h, L, kernel_cache, rows=rows)
     d, w, b = _pairs(pos, mask, numbers)
     d = d*s[b]
     inside = ((d >= g.rcalclo) & (d <= g.rcalchi)).detach()
