@@ -9,15 +9,11 @@
 Usage: python bench/au144_residual.py [--threads 2]
 """
 import argparse, itertools
-from pathlib import Path
 import numpy as np, torch
 from cbldm.catalog import load_catalog, screen
-from cbldm.evaluate import protocol_fit, METALFINDER
-from cbldm.data import PAPER_PDF
-from cbldm.pdf import DebyePDF
+from cbldm.evaluate import protocol_fit, protocol_calc, METALFINDER
+from cbldm.io import example_path
 from cbldm.predict import Predictor, prepare_pdf
-
-AU144 = Path(__file__).resolve().parents[1] / 'cbldm' / 'examples' / 'Au144PET_100K-00000.gr'
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -25,13 +21,12 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     pred = Predictor(refine_steps=0)
-    inp = prepare_pdf(AU144, pred.r)
+    inp = prepare_pdf(example_path('Au144PET_100K-00000.gr'), pred.r)
     top = pred([inp], 'Au', 8, 0)[0].candidates[:3]
     print('1. fit range (as found, top 3:', ', '.join(f'{c.n_atoms} {c.source}' for c in top) + ')')
     for rmin in (1.5, 2.0, 2.5, 3.0, 3.5):
         print(f'   rmin {rmin} Å: best of top 3 Rw {protocol_fit(top, inp, "Au", rmin=rmin)[:, 0].min():.3f}')
-    q = dict(qmin=float(inp.meta['qmin']), qmax=float(inp.meta['qmax']))
-    calc = DebyePDF(**{**PAPER_PDF, **q, 'qdamp': METALFINDER['qdamp'], 'delta2': METALFINDER['delta2']}, dtype=torch.float32)
+    calc = protocol_calc(inp)
     cat = load_catalog()
     k, _, b = screen(cat, inp.r, inp.G, calc, stretch=np.linspace(0.97, 1.03, 7), uiso=(0.004, 0.007, 0.01), top=80, rmax=METALFINDER['rmax'])
     pos = [cat.atoms(int(i), 'Au', bond=float(bb)).positions for i, bb in zip(k, b)]

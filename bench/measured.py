@@ -23,10 +23,10 @@ import numpy as np, torch
 from cbldm.clusters import bond_length
 from cbldm.predict import Predictor, prepare_pdf, MIN_NN, _nn, _plausible
 from cbldm.evaluate import protocol_fit
+from cbldm.io import example_path
 
-EXAMPLES = Path(__file__).resolve().parents[1] / 'cbldm' / 'examples'
 MEASURED = Path(__file__).resolve().parent / 'data' / 'measured'
-FILES = [f'{EXAMPLES / "Au144PET_100K-00000.gr"}:Au', f'{EXAMPLES / "JQ_S1.gr"}:Pt',
+FILES = [f'{example_path("Au144PET_100K-00000.gr")}:Au', f'{example_path("JQ_S1.gr")}:Pt',
          f'{MEASURED / "Au144pMBA.gr"}:Au', f'{MEASURED / "JQ_S2.gr"}:Pt', f'{MEASURED / "JQ_S3.gr"}:Pt']
 
 def main():

@@ -6,8 +6,8 @@ Docs: https://cbldm.github.io/cbldm/evaluate.html.md"""
 
 # %% auto #0
 __all__ = ['AS_GOOD', 'METALFINDER', 'evaluate', 'summarize', 'print_table', 'ae_round_trip', 'ablation', 'print_ablation',
-           'compare_methods', 'compare_table', 'print_compare', 'protocol_fit', 'nonideal_pdfs', 'score_nonideal',
-           'nonideal_table']
+           'compare_methods', 'compare_table', 'print_compare', 'protocol_calc', 'protocol_fit', 'nonideal_pdfs',
+           'score_nonideal', 'nonideal_table']
 
 # %% ../nbs/12_evaluate.ipynb #ae475352
 import sys, time, warnings
@@ -219,6 +219,15 @@ def print_compare(rows:list):
 # %% ../nbs/12_evaluate.ipynb #78739e4e
 METALFINDER = dict(rmin=1.5, rmax=20.0, qdamp=0.03, delta2=0.0)   # the protocol of MetalFinder's published DiffPy fits
 
+def protocol_calc(inp:Input, # the data (`cbldm.predict.prepare_pdf`); its header's qmin and qmax are used (else 0.7 and 25)
+                  qdamp:float=METALFINDER['qdamp'], delta2:float=METALFINDER['delta2'],
+                 ) -> DebyePDF: # on the model grid of `prepare_pdf`
+    "The calculator of the protocol's fits: the data's qmin and qmax, fixed qdamp and delta2."
+    qmin, qmax = float(inp.meta.get('qmin', PAPER_PDF['qmin'])), float(inp.meta.get('qmax', PAPER_PDF['qmax']))
+    calc = DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax, 'qdamp': qdamp, 'delta2': delta2}, dtype=torch.float32)
+    if calc.r.shape != inp.r.shape: raise ValueError(f"{inp.name}: not on the model grid (resample it with cbldm.predict.prepare_pdf)")
+    return calc
+
 def protocol_fit(structures:list, # candidates: `Candidate`s, `ase.Atoms` or positions [n, 3] Å
                  inp:Input, # the data (`cbldm.predict.prepare_pdf`); its header's qmin and qmax are used (else 0.7 and 25)
                  element:str, # the metal
@@ -226,11 +235,8 @@ def protocol_fit(structures:list, # candidates: `Candidate`s, `ase.Atoms` or pos
                 ) -> np.ndarray: # [K, 4] Rw, scale, expansion, Uiso of each structure
     "Each structure fitted with 3 parameters (scale, isotropic expansion, Uiso) and fixed qdamp and delta2, Rw on rmin..rmax: another program's protocol."
     pos = [np.asarray(getattr(getattr(s, 'atoms', s), 'positions', s), float) for s in structures]
-    qmin, qmax = float(inp.meta.get('qmin', PAPER_PDF['qmin'])), float(inp.meta.get('qmax', PAPER_PDF['qmax']))
     if not rmax <= inp.rmax + 1e-9: raise ValueError(f"{inp.name}: the protocol's rmax {rmax} Å is beyond the data ({inp.rmax} Å)")
-    calc = DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax, 'qdamp': qdamp, 'delta2': delta2}, dtype=torch.float32)   # the model grid of `prepare_pdf`
-    if calc.r.shape != inp.r.shape: raise ValueError(f"{inp.name}: not on the model grid (resample it with cbldm.predict.prepare_pdf)")
-    return fit_few(pos, inp.r, inp.G, calc, atomic_numbers[element], rmin=rmin, rmax=rmax)
+    return fit_few(pos, inp.r, inp.G, protocol_calc(inp, qdamp, delta2), atomic_numbers[element], rmin=rmin, rmax=rmax)
 
 # %% ../nbs/12_evaluate.ipynb #abbd86a8
 def nonideal_pdfs(table:ShapeTable, # the ideal shapes
