@@ -5,13 +5,15 @@
 2. One more parameter: the best ideal shape of the catalog screen at delta2 (correlated motion) 0-6 Å² instead of 0.
 3. Two phases: the 80 best shapes of the catalog screen, each fitted alone under the protocol, then every pair with
    two least-squares scales (6 parameters in all): the best pair's Rw.
+4. Layers: each of the top 3 with one radial factor per atomic layer (`cbldm.evaluate.protocol_layer_fit`, the
+   innermost layer fixed): the protocol plus layers - 1 parameters.
 
 Usage: python bench/au144_residual.py [--threads 2]
 """
 import argparse, itertools
 import numpy as np, torch
 from cbldm.catalog import load_catalog, screen
-from cbldm.evaluate import protocol_fit, protocol_calc, METALFINDER
+from cbldm.evaluate import protocol_fit, protocol_calc, protocol_layer_fit, METALFINDER
 from cbldm.io import example_path
 from cbldm.predict import Predictor, prepare_pdf
 
@@ -46,5 +48,10 @@ def main():
             rw = float(np.sqrt(((y - A @ c)**2).sum() / (y**2).sum()))
             if rw < best[0]: best = (rw, f'{cat.name(k[i])} + {cat.name(k[j])}')
     print(f'3. two phases, best pair of the 80 best shapes: {best[1]}, Rw {best[0]:.3f}')
+    print('4. layers relaxed radially (as found, top 3)')
+    for c in top:
+        lf = protocol_layer_fit(c, inp, 'Au')
+        print(f"   {c.n_atoms} {c.source}: layers {np.bincount(lf['layers']).tolist()}, factors {np.round(lf['factors'], 3).tolist()}, "
+              f"Rw {lf['rw']:.3f} with {lf['n_params']} parameters")
 
 if __name__ == '__main__': main()

@@ -82,6 +82,7 @@ def _add_predict_parser(sub):
     pr.add_argument('--candidates', type=int, default=8, help='generated candidates per file (default 8; 0: the catalog alone)')
     pr.add_argument('--catalog-top', type=int, default=8, help='ideal shapes of the catalog added per file (default 8)')
     pr.add_argument('--no-catalog', action='store_true', help='rank the generated candidates only')
+    pr.add_argument('--no-motifs', action='store_true', help='leave out the icosahedral cores with an anti-Mackay shell (cbldm.predict.MOTIFS)')
     pr.add_argument('-o', '--out', type=Path, default=Path('cbldm_out'), help='output folder (default cbldm_out)')
     pr.add_argument('--model', type=Path, help='weights or checkpoint file (default: the weights shipped with cbldm)')
     pr.add_argument('--device', default='cpu', help='cpu or cuda (default cpu)')
@@ -210,7 +211,7 @@ def main(argv=None) -> int:
             from cbldm.predict import predict
             t = time.perf_counter()
             res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top,
-                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, overwrite=a.overwrite, method=a.method,
+                          plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, motifs=not a.no_motifs, overwrite=a.overwrite, method=a.method,
                           energy=a.energy)
             for p in res:
                 b = p.best

@@ -6,8 +6,8 @@ Docs: https://cbldm.github.io/cbldm/evaluate.html.md"""
 
 # %% auto #0
 __all__ = ['AS_GOOD', 'METALFINDER', 'evaluate', 'summarize', 'print_table', 'ae_round_trip', 'ablation', 'print_ablation',
-           'compare_methods', 'compare_table', 'print_compare', 'protocol_calc', 'protocol_fit', 'nonideal_pdfs',
-           'score_nonideal', 'nonideal_table']
+           'compare_methods', 'compare_table', 'print_compare', 'protocol_calc', 'protocol_fit', 'hull_layers',
+           'protocol_layer_fit', 'nonideal_pdfs', 'score_nonideal', 'nonideal_table']
 
 # %% ../nbs/12_evaluate.ipynb #ae475352
 import sys, time, warnings
@@ -238,6 +238,46 @@ def protocol_fit(structures:list, # candidates: `Candidate`s, `ase.Atoms` or pos
     if not rmax <= inp.rmax + 1e-9: raise ValueError(f"{inp.name}: the protocol's rmax {rmax} Å is beyond the data ({inp.rmax} Å)")
     return fit_few(pos, inp.r, inp.G, protocol_calc(inp, qdamp, delta2), atomic_numbers[element], rmin=rmin, rmax=rmax)
 
+# %% ../nbs/12_evaluate.ipynb #ab21bfea
+def hull_layers(pos:np.ndarray, # positions [n, 3] [Å]
+                tol:float=0.05, # an atom within this of the hull's surface is on it [Å]
+               ) -> np.ndarray: # [n] layer of each atom: 0 the surface, 1 the layer under it, ...
+    "Atomic layers by convex-hull peeling; the atoms left when fewer than 4 remain or they are flat form the last layer."
+    from scipy.spatial import ConvexHull, QhullError
+    pos = np.asarray(pos, float)
+    if pos.ndim != 2 or pos.shape[1] != 3 or not np.isfinite(pos).all(): raise ValueError(f"positions must be finite [n, 3], got shape {pos.shape}")
+    lab, k = np.full(len(pos), -1), 0
+    while (rest := np.flatnonzero(lab < 0)).size >= 4:
+        try: h = ConvexHull(pos[rest])
+        except QhullError: break                                  # flat or degenerate: the rest is one layer
+        on = (pos[rest] @ h.equations[:, :3].T + h.equations[:, 3]).max(1) >= -tol
+        lab[rest[on]] = k; k += 1
+    lab[lab < 0] = k if (lab < 0).any() else k - 1
+    return lab
+
+def protocol_layer_fit(structure, # a candidate: `Candidate`, `ase.Atoms` or positions [n, 3] Å
+                       inp:Input, element:str, # the data (`cbldm.predict.prepare_pdf`) and the metal
+                       maxiter:int=400, # Nelder–Mead iterations
+                       max_free:int=8, # refuse structures with more free layers than this (a large particle has dozens)
+                       **protocol, # rmin, rmax, qdamp, delta2 of `protocol_fit` (default `METALFINDER`)
+                      ) -> dict: # rw, factors (one per layer, surface first), layers, n_params, positions (relaxed, centred), fit (`protocol_fit`'s row)
+    "The protocol's fit with one radial factor per atomic layer (`hull_layers`, the innermost fixed): 3 + layers − 1 parameters."
+    from scipy.optimize import minimize
+    p = np.asarray(getattr(getattr(structure, 'atoms', structure), 'positions', structure), float)
+    p = p - p.mean(0)
+    lab = hull_layers(p); m = int(lab.max()) + 1
+    fixed = m - 1 if np.linalg.norm(p[lab == m - 1], axis=1).max() > 1e-6 or m == 1 else m - 2   # a lone central atom fixes nothing
+    free = [j for j in range(m) if j != fixed and np.linalg.norm(p[lab == j], axis=1).max() > 1e-6]
+    if len(free) > max_free: raise ValueError(f"{len(free)} free layers, more than max_free={max_free}: a layer fit is for clusters of a few shells")
+    def relaxed(x):
+        f = np.ones(m); f[free] = 1 + np.asarray(x)
+        return p * f[lab][:, None], f
+    rw = lambda x: float(protocol_fit([relaxed(x)[0]], inp, element, **protocol)[0, 0])
+    x = minimize(rw, np.zeros(len(free)), method='Nelder-Mead', options=dict(xatol=1e-4, fatol=1e-5, maxiter=maxiter)).x if free else np.zeros(0)
+    q, f = relaxed(x)
+    fit = protocol_fit([q], inp, element, **protocol)[0]
+    return dict(rw=float(fit[0]), factors=f, layers=lab, n_params=3 + len(free), positions=q, fit=fit)
+
 # %% ../nbs/12_evaluate.ipynb #abbd86a8
 def nonideal_pdfs(table:ShapeTable, # the ideal shapes
                   n:int=70, # PDFs (families in balance)
@@ -277,7 +317,7 @@ def score_nonideal(pred:Predictor, # the predictor to score (as `cbldm predict` 
         try: c = pred([inp], el, candidates, seed)[0].candidates
         except NoPlausibleCandidate: c = []
         o['seconds'].append(time.perf_counter() - t0)
-        gen = [x.rwp for x in c if not x.source.startswith('catalog')]; cat = [x.rwp for x in c if x.source.startswith('catalog')]
+        gen = [x.rwp for x in c if x.source == pred.source]; cat = [x.rwp for x in c if x.source.startswith(('catalog', 'motif'))]   # the model's, the catalog's and motifs
         o['rwp'].append(c[0].rwp if c else 1.0); o['n_pred'].append(c[0].n_atoms if c else 0); o['n_true'].append(len(ev['positions'][i]))
         o['parent_count'].append(bool(c) and c[0].n_atoms == len(ev['ideal'][i])); o['n_params'].append(c[0].n_params if c else 0)
         o['plausible'].append(all(_plausible(x.atoms.positions, x.scale, MIN_NN * bond_length(el)) for x in c))

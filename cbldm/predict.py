@@ -6,26 +6,27 @@ Docs: https://cbldm.github.io/cbldm/predict.html.md"""
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'DEFAULT_WEIGHTS', 'PAPER_WEIGHTS', 'BASELINE_WEIGHTS', 'METHODS', 'FIT_RANGE', 'MIN_RMAX', 'MIN_NN',
-           'CATALOG_STRETCH', 'MAX_SHIFT', 'WALK_EVALS', 'LARGE_TOP', 'LARGE_STRETCH', 'REFINE_MAX_ATOMS', 'QDAMPS',
-           'DELTA2S', 'QMINS', 'SUMMARY_FIELDS', 'load_model', 'Input', 'prepare_pdf', 'Candidate', 'Prediction',
-           'NoPlausibleCandidate', 'Predictor', 'predict', 'write_predictions']
+           'CATALOG_STRETCH', 'MAX_SHIFT', 'WALK_EVALS', 'MOTIFS', 'MOTIF_STRETCH', 'MOTIF_TOP', 'MOTIF_MARGIN',
+           'LARGE_TOP', 'LARGE_STRETCH', 'REFINE_MAX_ATOMS', 'QDAMPS', 'DELTA2S', 'QMINS', 'SUMMARY_FIELDS',
+           'load_model', 'Input', 'prepare_pdf', 'Candidate', 'Prediction', 'NoPlausibleCandidate', 'Predictor',
+           'predict', 'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
-import csv, json, math, os, sys, time, warnings
+import csv, functools, json, math, os, sys, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
 from ase import Atoms
 from ase.data import atomic_numbers
-from .clusters import METALS, bond_length, write_structure, _check_element
+from .clusters import METALS, FAMILIES, bond_length, write_structure, anti_mackay_cluster, anti_mackay_name, _check_element
 from .io import read_gr, PDFData, check_grid, resample
 from .pdf import DebyePDF, rwp, biso_to_uiso
 from .laplacian import atom_counts, from_matrix_batch, distances_from_matrix
 from .models import CbLDM, reparameterize
 from .diffusion import GaussianDiffusion
 from .train import load_checkpoint, model_from_checkpoint
-from .data import PAPER_PDF, atomic_path, check_out_dir, _sha256 as _file_sha256
+from .data import PAPER_PDF, SPLITS, atomic_path, check_out_dir, _sha256 as _file_sha256
 from .refine import refine_positions, EMT_ELEMENTS
 from .catalog import Catalog, load_catalog, screen, find_shape, walk_shapes, LARGE_CATALOG_FILE
 from .ldm import LatticeLDM, load_ldm, shrink_fit
@@ -148,6 +149,15 @@ MIN_NN = 0.8      # no candidate has two atoms closer than this fraction of the 
 CATALOG_STRETCH = tuple(np.linspace(0.94, 1.06, 7))   # bonds the catalog screen tries: the first-peak bond × these (it can be off by 4 %)
 MAX_SHIFT = 0.3   # the atom refinement moves no atom farther than this [Å]
 WALK_EVALS = 24   # most shapes `cbldm.catalog.walk_shapes` scores when the best candidate is longer than the data's range
+MOTIFS = ((2, False), (2, True), (3, False), (3, True), (4, False), (4, True))   # (shells, hollow) of the `anti_mackay_cluster` cores screened with the catalog
+MOTIF_STRETCH = (0.98, 0.99, 1.0, 1.01, 1.02)   # bonds the motif screen tries: the best catalog shape's bond × these
+MOTIF_TOP, MOTIF_MARGIN = 2, 1.1   # motifs added: the best two of the screen whose Rwp is within 10 % of the catalog's best shape
+
+@functools.lru_cache(maxsize=1)
+def _motif_catalog() -> Catalog:
+    "The `MOTIFS` as a `Catalog` (family Ico, parameter the shells), for `screen`."
+    return Catalog._from_positions([FAMILIES.index('Ico')] * len(MOTIFS), [(s,) for s, _ in MOTIFS],
+                                   [anti_mackay_cluster(s, 'Au', bond=1.0, hollow=h).positions for s, h in MOTIFS], [SPLITS.index('test')] * len(MOTIFS), 4)
 LARGE_TOP = 3   # shapes of the large catalog (257-1500 atoms; the best of each family) added when they fit better than every catalog shape of the model's size
 LARGE_STRETCH = tuple(np.linspace(0.985, 1.015, 13))   # the large shapes' second screen: bonds around the first one's best
 REFINE_MAX_ATOMS = 256   # larger candidates keep their few-parameter fit: the atom refinement is for particles of the model's size
@@ -201,6 +211,7 @@ class Predictor:
                  catalog=True, # True: the shipped `cbldm.catalog`; a `Catalog`; or None for the model alone
                  catalog_top:int=8, # catalog shapes added to each input's candidates
                  large=True, # with the catalog, larger shapes too: True the shipped `cbldm.catalog.LARGE_CATALOG_FILE`; a `Catalog`; None: none
+                 motifs:bool=True, # with the catalog, the icosahedral cores with an anti-Mackay shell too (`MOTIFS`, e.g. the core of Au144(SR)60)
                  fit_settings:bool=True, # also fit qdamp and delta2 (`QDAMPS`, `DELTA2S`) instead of assuming the training data's
                  energy:float=None, # weight [1/eV] of the EMT energy restraint in the atom refinement (`cbldm.refine.EMT_ELEMENTS`; None: off)
                  device='cpu'):
@@ -229,6 +240,7 @@ class Predictor:
         if not (large is None or large is False or large is True or isinstance(large, Catalog)):
             raise TypeError(f"large must be True, None or a Catalog, got {type(large).__name__}")
         self.large = None if not self.catalog_top or not large else load_catalog(LARGE_CATALOG_FILE) if large is True else large
+        self.motifs = bool(motifs) and bool(self.catalog_top)
         self.fit_settings = bool(fit_settings)
         if energy is not None and not (np.isfinite(energy) and energy >= 0): raise ValueError(f"energy must be a weight >= 0 [1/eV], got {energy!r}")
         self.energy = None if energy is None else float(energy)
@@ -287,7 +299,7 @@ class Predictor:
         return DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax}, dtype=torch.float32)
 
     def catalog_candidates(self, inp:Input) -> tuple:
-        "The `catalog_top` catalog shapes that fit `inp` best: (positions [n, 3] Å at the fitted bond, source labels)."
+        "The `catalog_top` catalog shapes that fit `inp` best, larger shapes and the `MOTIFS` where enabled: (positions [n, 3] Å at the fitted bond, source labels)."
         if not self.catalog_top: return [], []
         calc = self._calc(inp)
         try: k, R, b = screen(self.catalog, inp.r, inp.G, calc, stretch=CATALOG_STRETCH, top=self.catalog_top, rmin=FIT_RANGE[0], rmax=inp.rmax)
@@ -307,6 +319,13 @@ class Predictor:
                 if self.large.family[i] in fams: continue
                 fams.add(self.large.family[i])
                 pos.append(self.large.atoms(int(i), 'Au', float(bb)).positions); src.append(f"catalog {self.large.name(int(i))} (large)")
+        if self.motifs:   # the icosahedral cores of ligand-protected clusters, near the best shape's bond: the best two, if they screen about as well as the catalog's best
+            km, Rm, bm = screen(_motif_catalog(), inp.r, inp.G, calc, bond=float(b[0]), stretch=MOTIF_STRETCH, top=MOTIF_TOP,
+                                rmin=FIT_RANGE[0], rmax=inp.rmax)
+            for i, RR, bb in zip(km, Rm, bm):
+                if RR > MOTIF_MARGIN * R.min(): break
+                s, h = MOTIFS[i]
+                pos.append(anti_mackay_cluster(s, 'Au', bond=float(bb), hollow=h).positions); src.append(f"motif {anti_mackay_name(s, h)}")
         return pos, src
 
     def rank(self, inp:Input, positions:list, element:str='Au',
@@ -431,6 +450,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
             catalog=True, # add the best ideal shapes of the shipped catalog (or this `Catalog`; None: the model alone)
             catalog_top:int=8, # catalog shapes added per input
             large=True, # with the catalog, also screen the shapes of 257-1500 atoms (`cbldm.catalog.compact_shapes`; or this `Catalog`; None: not)
+            motifs:bool=True, # with the catalog, also screen the icosahedral cores with an anti-Mackay shell (`MOTIFS`)
             overwrite:bool=False, # replace the results of an earlier run in `out` (else: refuse before any computing)
             method:str='cbldm', # 'cbldm' (the model and the catalog), a baseline of `cbldm.baselines` (alone), or 'catalog' (alone)
             fit_settings:bool=True, # fit qdamp and delta2 too (else the training data's 0.04 Å⁻¹ and 2 Å² are assumed)
@@ -458,7 +478,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
     if not isinstance(model, (CbLDM, LatticeLDM, Baseline)): model = load_model(model, device)
     if method not in ('cbldm', 'catalog') and getattr(model, 'method', None) != method:
         raise ValueError(f"method {method!r} but the model given is {getattr(model, 'method', type(model).__name__)!r}")
-    pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, catalog=catalog, catalog_top=catalog_top, large=large,
+    pred = Predictor(model, steps=steps, refine_steps=refine_steps, refine_top=refine_top, catalog=catalog, catalog_top=catalog_top, large=large, motifs=motifs,
                      fit_settings=fit_settings, energy=energy, device=device)
     items = [prepare_pdf(x, pred.r) for x in inputs]             # every input is read and checked before anything is written
     names = [i.name for i in items]

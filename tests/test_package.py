@@ -27,8 +27,8 @@ def test_cli_predict_readme_command(tmp_path):
     import csv
     assert (tmp_path/'summary.csv').read_text().startswith('file,k,source,n_atoms,rwp')
     rows = list(csv.DictReader(open(tmp_path/'summary.csv')))
-    K = len(rows)   # up to 8 generated candidates and the 8 best catalog shapes, duplicates and implausible ones removed
-    assert 2 <= K <= 16 and [r['k'] for r in rows] == [str(k) for k in range(1, K + 1)]
+    K = len(rows)   # up to 8 generated candidates, the 8 best catalog shapes and 2 motifs, duplicates and implausible ones removed
+    assert 2 <= K <= 18 and [r['k'] for r in rows] == [str(k) for k in range(1, K + 1)]
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted([f'Au144PET_100K-00000_{k}.xyz' for k in range(1, K + 1)] + ['Au144PET_100K-00000_fit.png', 'Au144PET_100K-00000_report.html',
                                                                                   'plotly.min.js', 'summary.csv']), names
