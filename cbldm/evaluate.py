@@ -252,7 +252,7 @@ def hull_layers(pos:np.ndarray, # positions [n, 3] [Å]
         except QhullError: break                                  # flat or degenerate: the rest is one layer
         on = (pos[rest] @ h.equations[:, :3].T + h.equations[:, 3]).max(1) >= -tol
         lab[rest[on]] = k; k += 1
-    lab[lab < 0] = k if (lab < 0).any() else k - 1
+    lab[lab < 0] = k
     return lab
 
 def protocol_layer_fit(structure, # a candidate: `Candidate`, `ase.Atoms` or positions [n, 3] Å
@@ -266,16 +266,17 @@ def protocol_layer_fit(structure, # a candidate: `Candidate`, `ase.Atoms` or pos
     p = np.asarray(getattr(getattr(structure, 'atoms', structure), 'positions', structure), float)
     p = p - p.mean(0)
     lab = hull_layers(p); m = int(lab.max()) + 1
-    fixed = m - 1 if np.linalg.norm(p[lab == m - 1], axis=1).max() > 1e-6 or m == 1 else m - 2   # a lone central atom fixes nothing
-    free = [j for j in range(m) if j != fixed and np.linalg.norm(p[lab == j], axis=1).max() > 1e-6]
+    free = [j for j in range(m) if np.linalg.norm(p[lab == j], axis=1).max() > 1e-6][:-1]   # the innermost layer off the centre is fixed
     if len(free) > max_free: raise ValueError(f"{len(free)} free layers, more than max_free={max_free}: a layer fit is for clusters of a few shells")
     def relaxed(x):
         f = np.ones(m); f[free] = 1 + np.asarray(x)
         return p * f[lab][:, None], f
-    rw = lambda x: float(protocol_fit([relaxed(x)[0]], inp, element, **protocol)[0, 0])
-    x = minimize(rw, np.zeros(len(free)), method='Nelder-Mead', options=dict(xatol=1e-4, fatol=1e-5, maxiter=maxiter)).x if free else np.zeros(0)
-    q, f = relaxed(x)
-    fit = protocol_fit([q], inp, element, **protocol)[0]
+    protocol_fit([p], inp, element, **protocol)                   # checks the range against the data
+    s = {**METALFINDER, **protocol}; calc, Z = protocol_calc(inp, s['qdamp'], s['delta2']), atomic_numbers[element]   # built once
+    fit_at = lambda x: fit_few([relaxed(x)[0]], inp.r, inp.G, calc, Z, rmin=s['rmin'], rmax=s['rmax'])[0]
+    x = minimize(lambda x: float(fit_at(x)[0]), np.zeros(len(free)), method='Nelder-Mead',
+                 options=dict(xatol=1e-4, fatol=1e-5, maxiter=maxiter)).x if free else np.zeros(0)
+    q, f = relaxed(x); fit = fit_at(x)
     return dict(rw=float(fit[0]), factors=f, layers=lab, n_params=3 + len(free), positions=q, fit=fit)
 
 # %% ../nbs/12_evaluate.ipynb #abbd86a8
