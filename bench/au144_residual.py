@@ -27,16 +27,16 @@ def main():
     top = pred([inp], 'Au', 8, 0)[0].candidates[:3]
     print('1. fit range (as found, top 3:', ', '.join(f'{c.n_atoms} {c.source}' for c in top) + ')')
     for rmin in (1.5, 2.0, 2.5, 3.0, 3.5):
-        print(f'   rmin {rmin} Å: best of top 3 Rw {protocol_fit(top, inp, "Au", rmin=rmin)[:, 0].min():.3f}')
+        print(f'   rmin {rmin} Å: best of top 3 Rw {min(f.rwp for f in protocol_fit(top, inp, "Au", rmin=rmin)):.3f}')
     calc = protocol_calc(inp)
     cat = load_catalog()
     k, _, b = screen(cat, inp.r, inp.G, calc, stretch=np.linspace(0.97, 1.03, 7), uiso=(0.004, 0.007, 0.01), top=80, rmax=METALFINDER['rmax'])
     pos = [cat.atoms(int(i), 'Au', bond=float(bb)).positions for i, bb in zip(k, b)]
     f = protocol_fit(pos, inp, 'Au')
-    j0 = int(np.argmin(f[:, 0]))
-    print(f'2. delta2, best ideal shape {cat.name(k[j0])} ({cat.n_atoms[k[j0]]} atoms, Rw {f[j0, 0]:.3f} at delta2 0):')
+    j0 = int(np.argmin([x.rwp for x in f]))
+    print(f'2. delta2, best ideal shape {cat.name(k[j0])} ({cat.n_atoms[k[j0]]} atoms, Rw {f[j0].rwp:.3f} at delta2 0):')
     for d2 in (1.0, 2.0, 4.0, 6.0):
-        print(f'   delta2 {d2:g} Å²: Rw {protocol_fit([pos[j0]], inp, "Au", delta2=d2)[0, 0]:.3f}')
+        print(f'   delta2 {d2:g} Å²: Rw {protocol_fit([pos[j0]], inp, "Au", delta2=d2)[0].rwp:.3f}')
     sel = (inp.r >= METALFINDER['rmin']) & (inp.r <= METALFINDER['rmax'])
     with torch.no_grad():
         Gs = np.array([calc.forward(torch.as_tensor(p, dtype=torch.float32), None, torch.full((len(p),), 79), uiso=float(u),

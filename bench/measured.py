@@ -2,8 +2,8 @@
 
 The protocol of the tree-based MetalFinder's published fits: r 1.5-20 Å; scale, zoomscale (an isotropic expansion) and
 Biso (Uiso) refined, 3 parameters; Qdamp 0.03 Å⁻¹, delta2 0; the data's qmin and qmax (from the file's header). Its
-published best of three for Au144(PET)60 is Rw 0.346. `cbldm.evaluate.protocol_fit` does this fit (`cbldm.ldm.fit_few`:
-a grid, then `shrink_fit`); Rw is PDFgui's definition (`cbldm.pdf.rwp`).
+published best of three for Au144(PET)60 is Rw 0.346. `cbldm.evaluate.protocol_fit` does this fit (`cbldm.fit.fit_structures`:
+a grid, then `Fitter.shrink`); Rw is PDFgui's definition (`cbldm.pdf.rwp`).
 
 Rows per file: the top 3 of `cbldm predict` as found (its own ranking: few-parameter fit, no atom moves,
 `--refine-steps 0`), and the top 3 of `cbldm predict` as it runs by default (the best candidates' atoms moved by the
@@ -21,7 +21,9 @@ import argparse, time, warnings
 from pathlib import Path
 import numpy as np, torch
 from cbldm.clusters import bond_length
-from cbldm.predict import Predictor, prepare_pdf, MIN_NN, _nn, _plausible
+from cbldm.clusters import nn_distances
+from cbldm.predict import Predictor, prepare_pdf
+from cbldm.rank import keep_plausible
 from cbldm.evaluate import protocol_fit
 from cbldm.io import example_path
 
@@ -49,9 +51,9 @@ def main():
             dt = time.perf_counter() - t0
             top = c[:a.top]
             f = protocol_fit(top, inp, el)
-            ok = all(_plausible(x.atoms.positions, x.scale, MIN_NN * bond_length(el)) for x in c)
-            nn = np.median([np.median(_nn(x.atoms.positions)) for x in top])
+            ok = len(keep_plausible(c, el)) == len(c)
+            nn = np.median([np.median(nn_distances(x.atoms.positions)) for x in top])
             print(f"| {Path(path).name} ({el}) | {label} | {', '.join(f'{x.n_atoms} {x.source}' for x in top)} | "
-                  f"{', '.join(f'{v:.3f}' for v in f[:, 0])} | **{f[:, 0].min():.3f}** | {ok} | {nn:.3f} | {dt:.1f} |", flush=True)
+                  f"{', '.join(f'{x.rwp:.3f}' for x in f)} | **{min(x.rwp for x in f):.3f}** | {ok} | {nn:.3f} | {dt:.1f} |", flush=True)
 
 if __name__ == '__main__': main()

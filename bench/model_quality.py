@@ -23,7 +23,7 @@ from cbldm.data import build_shapes
 from cbldm.predict import Predictor, Input, load_model
 from pathlib import Path
 from cbldm.ldm import ae_round_trip, evaluation_pdfs, score_model, summary, SiteDictionary, train_ldm, load_checkpoint, load_ldm
-from cbldm.laplacian import to_matrix, from_matrix_batch, nn_distance
+from cbldm.laplacian import to_matrix, from_matrix_batch, bond_unit
 
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 ap.add_argument('--n', type=int, default=70, help='simulated PDFs per set (families in balance)')
@@ -51,7 +51,7 @@ def round_trip(sel, **kw):
         c = [tab.atoms(i, 'Au') for i in sel[k:k + 64]]
         W = np.stack([to_matrix(x, **kw) for x in c])
         rec = from_matrix_batch(W, n_atoms=tab.n_atoms[sel[k:k + 64]], **kw)
-        if not kw: rec = [r * nn_distance(x) for r, x in zip(rec, c)]   # bond units -> Å, each structure its own bond
+        if not kw: rec = [r * bond_unit(x) for r, x in zip(rec, c)]   # bond units -> Å, each structure its own bond
         out += [np.abs(np.sort(pdist(r)) - np.sort(pdist(x.positions))).mean() for r, x in zip(rec, c)]
     return np.array(out)
 for label, sel, kw in (('to_matrix/from_matrix defaults (bond units, t = 100 bond²)', ids, {}),

@@ -6,7 +6,7 @@ Docs: https://cbldm.github.io/cbldm/catalog.html.md"""
 
 # %% auto #0
 __all__ = ['CATALOG_FILE', 'CATALOG_FORMAT', 'LARGE_CATALOG_FILE', 'LARGE_SHAPES', 'Catalog', 'save_catalog', 'load_catalog',
-           'catalog_pdfs', 'estimate_bond', 'screen', 'shape_neighbours', 'find_shape', 'walk_shapes', 'compact_shapes']
+           'catalog_pdfs', 'screen', 'shape_index', 'shape_neighbours', 'find_shape', 'walk_shapes', 'compact_shapes']
 
 # %% ../nbs/06b_catalog.ipynb #a7b66772
 from dataclasses import dataclass
@@ -15,12 +15,13 @@ import numpy as np
 import torch
 from ase import Atoms
 from scipy.spatial.distance import pdist
-import cbldm as _cbldm
-from .clusters import FAMILIES, Shape, make_cluster, _candidates, _n_atoms, _raw_unit_positions
-from .data import ShapeTable, SPLITS, PAPER_PDF, atomic_path, _pack_params
+from .clusters import FAMILIES, Shape, make_cluster, candidate_params, shape_atom_count, lattice_sites
+from .core import PAPER_PDF, WEIGHTS_DIR, atomic_path
+from .data import ShapeTable, SPLITS, pack_params
 from .pdf import DebyePDF, debye_kernel
+from .fit import estimate_bonds, scaled_rw, fit_structures
 
-CATALOG_FILE = Path(_cbldm.__file__).parent / 'weights' / 'catalog.npz'
+CATALOG_FILE = WEIGHTS_DIR / 'catalog.npz'
 CATALOG_FORMAT = 1
 _KEYS = ('format', 'family', 'params', 'n_atoms', 'split', 'u', 'pair_shape', 'pair_u', 'pair_count')
 
@@ -58,20 +59,20 @@ class Catalog:
         return a
 
     @classmethod
-    def _from_positions(cls, family, params, positions, split, decimals:int) -> 'Catalog':
+    def from_positions(cls, family, params, positions, split, decimals:int) -> 'Catalog':
         "The catalog of structures at unit bond ([n, 3] each), with their family, parameters and split indices."
         us, ss, cs = [], [], []
         for s, pos in enumerate(positions):
             u, c = np.unique(np.round(pdist(np.asarray(pos, np.float64)), decimals), return_counts=True)
             us.append(u); cs.append(c); ss.append(np.full(len(u), s))
         u_all, inv = np.unique(np.concatenate(us), return_inverse=True)
-        return cls(np.asarray(family, np.int8), _pack_params(params).astype(np.int16), np.array([len(p) for p in positions], np.int32),
+        return cls(np.asarray(family, np.int8), pack_params(params).astype(np.int16), np.array([len(p) for p in positions], np.int32),
                    np.asarray(split, np.int8), u_all, np.concatenate(ss).astype(np.int32), inv.astype(np.int32), np.concatenate(cs).astype(np.int32))
 
     @classmethod
     def from_table(cls, table:ShapeTable, decimals:int=4) -> 'Catalog':
         "The catalog of every shape of `table` (distances rounded to `decimals` digits of the bond)."
-        return cls._from_positions(table.family, table.params, [table.positions[s, :table.n_atoms[s]] for s in range(len(table))], table.split, decimals)
+        return cls.from_positions(table.family, table.params, [table.positions[s, :table.n_atoms[s]] for s in range(len(table))], table.split, decimals)
 
     @classmethod
     def from_shapes(cls, shapes:list, # `Shape`s (e.g. `compact_shapes`)
@@ -80,7 +81,7 @@ class Catalog:
         "The catalog of a list of shapes (distances rounded to `decimals` digits of the bond)."
         if split not in SPLITS: raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
         if not shapes: raise ValueError("no shapes")
-        return cls._from_positions([FAMILIES.index(sh.family) for sh in shapes], [sh.params for sh in shapes],
+        return cls.from_positions([FAMILIES.index(sh.family) for sh in shapes], [sh.params for sh in shapes],
                                    [make_cluster(sh, 'Au', bond=1.0).positions for sh in shapes], [SPLITS.index(split)] * len(shapes), decimals)
 
     def select(self, keep) -> 'Catalog':
@@ -151,32 +152,11 @@ def catalog_pdfs(cat:Catalog, # the shapes
     return G * torch.exp(-0.5 * (r * calc.qdamp)**2) * calc.scale
 
 # %% ../nbs/06b_catalog.ipynb #b5ab23bc
-def estimate_bond(r:np.ndarray, G:np.ndarray, lo:float=1.8, hi:float=4.5, window:float=0.08,
-                  rel:float=0.5, # the first peak must reach rel × the highest point on lo..hi
-                  span:float=0.25, # ... and be the highest point within ±span Å (noise wiggles are not peaks)
-                 ) -> float:
-    """Nearest-neighbour distance [Å] from the first PDF peak: the first local maximum of G on lo..hi Å that reaches
-    `rel` of the highest point there, refined by a quadratic fit on ±window Å. (Not simply the highest point: in a
-    simple-cubic cluster the second shell, 12 neighbours at √2 × the bond, is higher than the first, 6 neighbours.)"""
-    r, G = np.asarray(r, float), np.asarray(G, float)
-    sel = np.flatnonzero((r >= lo) & (r <= hi))
-    if len(sel) < 3: raise ValueError(f"the PDF has fewer than 3 points between {lo} and {hi} Å: it cannot show a nearest-neighbour peak")
-    top = G[sel].max()
-    if top <= 0: raise ValueError(f"no nearest-neighbour peak between {lo} and {hi} Å (G is not positive there)")
-    h = max(1, int(round(span / np.abs(np.diff(r[sel])).max())))
-    peaks = [k for k in sel[1:-1] if G[k] >= rel * top and G[k] >= G[max(0, k - h):k + h + 1].max()]
-    if not peaks: raise ValueError(f"no nearest-neighbour peak between {lo} and {hi} Å")
-    k = peaks[0]
-    near = sel[np.abs(r[sel] - r[k]) <= max(window, 1.01 * np.abs(np.diff(r[sel])).max())]
-    c2, c1, _ = np.polyfit(r[near] - r[k], G[near], 2)
-    shift = -c1 / (2 * c2) if c2 < 0 else 0.0
-    return float(r[k] + np.clip(shift, -window, window))
-
 def screen(cat:Catalog, # the shapes
            r:np.ndarray, # r grid of the data [Å]; must be calc.r
            G:np.ndarray, # observed G [n_r]
            calc:DebyePDF, # PDF settings of the data
-           bond:float=None, # nearest-neighbour distance [Å]; default `estimate_bond`
+           bond:float=None, # nearest-neighbour distance [Å]; default the first peak's (`cbldm.fit.estimate_bonds`)
            stretch=(0.98, 1.0, 1.02), # bonds tried: bond × stretch
            uiso=(0.005, 0.01), # Uiso of the screening PDFs [Å²]: a number or several (each shape keeps its best)
            top:int=8, # shapes returned
@@ -188,19 +168,14 @@ def screen(cat:Catalog, # the shapes
     if r.shape != calc.r.shape or not np.allclose(r, calc.r): raise ValueError("r must be the calculator's grid (resample the data first)")
     if G.shape != r.shape: raise ValueError(f"G has shape {G.shape}, r has {r.shape}")
     if not np.isfinite(G).all(): raise ValueError("G contains NaN or inf")
-    b0 = estimate_bond(r, G) if bond is None else float(bond)
+    b0 = float(estimate_bonds(r, G)[0]) if bond is None else float(bond)
     cols = np.flatnonzero((r >= rmin) & (r <= rmax))[::max(1, int(thin))]
     if len(cols) < 2: raise ValueError(f"the fit range {rmin}–{rmax} Å holds fewer than 2 points of the grid")
-    Go = torch.as_tensor(G[cols], dtype=calc.dtype)
-    den = (Go**2).sum()
-    if not den > 0: raise ValueError("G is zero everywhere on the fit range")
+    if not np.abs(G[cols]).max() > 0: raise ValueError("G is zero everywhere on the fit range")
     best_R, best_b = torch.full((len(cat),), float('inf'), dtype=torch.float64), torch.zeros(len(cat), dtype=torch.float64)
     for f, u in [(f, u) for f in stretch for u in np.atleast_1d(np.asarray(uiso, float))]:
         with torch.no_grad(): Gc = catalog_pdfs(cat, b0 * f, calc, float(u), cols)
-        num, gg = Gc @ Go, (Gc**2).sum(1)
-        s = num / gg.clamp_min(1e-30)
-        R = ((den - 2*s*num + s*s*gg).clamp_min(0) / den).sqrt().double()
-        R = torch.where(s > 0, R, torch.ones_like(R))   # a negative scale is no fit
+        R = torch.as_tensor(scaled_rw(G[cols], Gc.double().numpy())[0])   # a negative scale is no fit
         better = R < best_R
         best_R[better], best_b[better] = R[better], b0 * f
     k = torch.argsort(best_R)[:int(top)].numpy()
@@ -210,6 +185,10 @@ def screen(cat:Catalog, # the shapes
 def _by_params(cat:Catalog) -> dict:
     "(family, params) -> index, built once."
     return cat.__dict__.setdefault('_index', {(int(f), tuple(int(x) for x in p)): i for i, (f, p) in enumerate(zip(cat.family, cat.params))})
+
+def shape_index(cat:Catalog, family:str, params:tuple) -> int:
+    "The catalog index of the shape of `family` with `params` (a KeyError if it is not in the catalog)."
+    return _by_params(cat)[(FAMILIES.index(family), tuple(int(x) for x in params) + (-1,) * (3 - len(params)))]
 
 def shape_neighbours(cat:Catalog, i:int) -> np.ndarray:
     "Shapes of shape i's family whose parameters differ from i's in exactly one place, by ±1."
@@ -252,7 +231,7 @@ def walk_shapes(cat:Catalog, i:int, # the start (e.g. the best candidate's shape
     return best, R, n
 
 # %% ../nbs/06b_catalog.ipynb #4c46283e
-LARGE_CATALOG_FILE = Path(_cbldm.__file__).parent / 'weights' / 'catalog-large.npz'
+LARGE_CATALOG_FILE = WEIGHTS_DIR / 'catalog-large.npz'
 LARGE_SHAPES = dict(n_min=257, n_max=1500, aspect=1.8)   # the shipped large catalog is `Catalog.from_shapes(compact_shapes(**LARGE_SHAPES))`
 
 def _aspect(pos) -> float:
@@ -271,12 +250,11 @@ def compact_shapes(n_min:int=257, n_max:int=1500, # atoms
     for f in FAMILIES:
         if f not in families: continue
         seen = set()
-        for p in _candidates(f, int(n_max)):
-            if not int(n_min) <= _n_atoms(f, p) <= int(n_max): continue
-            pos = _raw_unit_positions(f, p)
+        for p in candidate_params(f, int(n_max)):
+            if not int(n_min) <= shape_atom_count(f, p) <= int(n_max): continue
+            pos = lattice_sites(f, p)
             if _aspect(pos) > aspect: continue
             u, c = np.unique(np.round(pdist(pos), 4), return_counts=True)
             key = (len(pos), u.tobytes(), c.tobytes())   # the same pair distances: the same shape
             if key not in seen: seen.add(key); out.append(Shape(f, tuple(int(x) for x in p)))
     return out
-

@@ -130,7 +130,6 @@ def pack_structures(structures,          # Atoms, path, [N, 3] array, or a list 
     return Batch(torch.from_numpy(pos).to(dtype=dtype, device=device), torch.from_numpy(mask).to(device),
                  torch.from_numpy(numbers).to(device))
 
-
 # %% ../nbs/01_pdf.ipynb #f457d5ff
 def _per_structure(x, B, dtype, device):
     t = torch.as_tensor(x, dtype=dtype, device=device)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 from ase import Atoms
 from .pdf import rwp
+from .core import atomic_path
 
 # %% ../nbs/03_plots.ipynb #de43593e
 class FitCurves(NamedTuple):
@@ -87,22 +88,15 @@ def plot_pdf_static(r, G_obs, G_calc=None, rmin:float=None, rmax:float=None, tit
     return fig
 
 # %% ../nbs/03_plots.ipynb #f0048b34
-def _write_atomic(path:Path, write) -> Path:
-    "Call `write(tmp)` on a temporary file beside `path` (same extension), then rename it into place: no half-written file, the usual permissions (umask, unlike mkstemp's 0600)."
-    import os, uuid
-    tmp = path.parent / f'.{path.stem}.{uuid.uuid4().hex[:8]}{path.suffix}'
-    try: write(str(tmp)); os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return path
-
 def save_fit_plot(path, r, G_obs, G_calc=None, **kwargs) -> Path:
     "Write the fit plot to `path` (.html: plotly; .png/.svg/.pdf: matplotlib), via a temporary file."
     path = Path(path); ext = path.suffix.lower()
     if ext not in ('.html', '.png', '.svg', '.pdf'): raise ValueError(f"unsupported plot format {ext!r}: use .html, .png, .svg or .pdf")
     path.parent.mkdir(parents=True, exist_ok=True)
-    if ext == '.html': return _write_atomic(path, lambda t: plot_pdf(r, G_obs, G_calc, **kwargs).write_html(t, include_plotlyjs=True))
-    return _write_atomic(path, lambda t: plot_pdf_static(r, G_obs, G_calc, **kwargs).savefig(t))
+    with atomic_path(path) as t:
+        if ext == '.html': plot_pdf(r, G_obs, G_calc, **kwargs).write_html(t, include_plotlyjs=True)
+        else: plot_pdf_static(r, G_obs, G_calc, **kwargs).savefig(t)
+    return path
 
 # %% ../nbs/03_plots.ipynb #5ec7e3a7
 def _in_kernel() -> bool:
@@ -177,8 +171,9 @@ def save_report(path, # the .html file to write
     js = '<script src="plotly.min.js"></script>' if plotlyjs == 'directory' else None
     if plotlyjs == 'directory' and not (path.parent / 'plotly.min.js').exists():
         from plotly.offline import get_plotlyjs
-        _write_atomic(path.parent / 'plotly.min.js', lambda t: Path(t).write_text(get_plotlyjs(), encoding='utf-8'))
+        with atomic_path(path.parent / 'plotly.min.js') as t: t.write_text(get_plotlyjs(), encoding='utf-8')
     parts = [f.to_html(full_html=False, include_plotlyjs=(k == 0 and plotlyjs is True)) for k, f in enumerate((fit, view3d))]
     page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>{js or ''}</head><body style='font-family:sans-serif'>"
             f"<h3>{html.escape(title)}</h3>{parts[0]}<p>{html.escape(notes)}</p><div style='height:520px'>{parts[1]}</div></body></html>")
-    return _write_atomic(path, lambda t: Path(t).write_text(page, encoding='utf-8'))
+    with atomic_path(path) as t: t.write_text(page, encoding='utf-8')
+    return path

@@ -15,9 +15,9 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .models import CbLDM, DEFAULT_CONFIGS, kl_normal, normalize_pdf, reparameterize, _pair_d2, _affinity_d2
+from .models import CbLDM, DEFAULT_CONFIGS, kl_normal, normalize_pdf, reparameterize, pair_d2, affinity_d2
 from .data import (Augment, ClusterDataset, BatchSimulator, build_shapes, load_dataset, atomic_path, PAPER_PDF,
-                        _check_n_max)
+                        check_n_max)
 from .clusters import METALS
 
 # %% ../nbs/10_train.ipynb #7bc402c3
@@ -84,8 +84,8 @@ class AELoss(nn.Module):
         parts = {}
         if self.ae.decoder_kind == 'points':
             x, logit = self.ae.decode_points(z)
-            d2 = _pair_d2(x)
-            W_hat = _affinity_d2(d2, logit, self.ae.t)
+            d2 = pair_d2(x)
+            W_hat = affinity_d2(d2, logit, self.ae.t)
             occ = torch.diagonal(W, dim1=-2, dim2=-1) > 0.5                      # true atoms (canonical prefix)
             pair = occ[:, :, None] & occ[:, None] & ~torch.eye(W.shape[-1], dtype=torch.bool, device=W.device)
             d_true = torch.sqrt((-self.ae.t * torch.log(W.float().clamp_min(1e-30))).clamp_min(0))

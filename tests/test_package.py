@@ -43,11 +43,11 @@ def test_cli_predict_readme_command(tmp_path):
 
 def test_weights_are_packaged_and_small():
     import json
-    from cbldm.predict import WEIGHTS_DIR, DEFAULT_WEIGHTS, PAPER_WEIGHTS, BASELINE_WEIGHTS, _file_sha256
+    from cbldm.predict import WEIGHTS_DIR, DEFAULT_WEIGHTS, PAPER_WEIGHTS, BASELINE_WEIGHTS, sha256_file
     index = json.loads((WEIGHTS_DIR/'weights.json').read_text())
     for name in (DEFAULT_WEIGHTS, PAPER_WEIGHTS, *BASELINE_WEIGHTS.values()):
         w = WEIGHTS_DIR/name
-        assert w.exists() and index[name]['sha256'] == _file_sha256(w)
+        assert w.exists() and index[name]['sha256'] == sha256_file(w)
     assert (WEIGHTS_DIR/DEFAULT_WEIGHTS).stat().st_size + (WEIGHTS_DIR/PAPER_WEIGHTS).stat().st_size <= 30e6   # the two CbLDM models
     assert sum((WEIGHTS_DIR/f).stat().st_size for f in BASELINE_WEIGHTS.values()) <= 20e6   # all baselines together
     assert {f.name for f in WEIGHTS_DIR.glob('*.pt')} == {DEFAULT_WEIGHTS, PAPER_WEIGHTS, *BASELINE_WEIGHTS.values()}
