@@ -107,7 +107,8 @@ def walk(best:Candidate, start:np.ndarray, # the best plausible candidate, and i
     long = catalog is not None and len(p) > 1 and float(pdist(p).max()) * best.expansion > fitter.rmax
     i0 = find_shape(catalog, p) if long else -1
     if i0 < 0: return []
-    at = lambda j: catalog.atoms(j, 'Au', float(nn_distances(p).min())).positions
+    b0 = float(nn_distances(p).min())   # the shapes walked to are placed at the start's shortest bond
+    at = lambda j: catalog.atoms(j, 'Au', b0).positions
     fit1 = lambda q: fitter.shrink(q, best.fit, steps)
     j, _, _ = walk_shapes(catalog, i0, lambda js: [fit1(at(j)).rwp for j in js], WALK_EVALS)
     if j == i0 or any(len(o) == catalog.n_atoms[j] and find_shape(catalog, o) == j for o in others): return []

@@ -35,6 +35,11 @@ def input_calc(inp) -> DebyePDF:
     "The calculator of an input: the paper's settings with the input's qmin and qmax where its header gives them (float32)."
     qmin = float(inp.meta.get('qmin', PAPER_PDF['qmin'])); qmax = float(inp.meta.get('qmax', PAPER_PDF['qmax']))
     if not (0 <= qmin < qmax and qmax <= 50): qmin, qmax = PAPER_PDF['qmin'], PAPER_PDF['qmax']
+    return _calc(qmin, qmax)
+
+@functools.lru_cache(maxsize=8)
+def _calc(qmin:float, qmax:float) -> DebyePDF:
+    "One calculator per (qmin, qmax), shared by the sources and the ranking of every input with those settings."
     return DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax}, dtype=torch.float32)
 
 # %% ../nbs/10c_sources.ipynb #5c000010
