@@ -10,7 +10,7 @@ PDF's range shows its length only in the envelope of G(r); methods with the cata
 the true shape fitted alike (Rwp within cbldm.evaluate.AS_GOOD), median aligned RMSD where the count matches, top-1 / top-3 exact shape, model evaluations per candidate
 (denoiser calls for cbldm), candidates and CPU seconds per input (generation + fit).
 
-Sets (families in balance, the 28 metals, the bond jittered ±1.5 %, the paper's PDF settings; `cbldm.ldm.evaluation_pdfs`):
+Sets (families in balance, the 28 metals, the bond jittered ±1.5 %, the paper's PDF settings; `cbldm.ldm_score.evaluation_pdfs`):
 - trained: PDFs of shapes the shipped models were trained on, with random metals (the shipped weights);
 - heldout: PDFs of test-split shapes, with the research models trained on the training split (lattice run
   `--heldout-lattice`, default runs/ldm-heldout/last.pt, which needs both its stages trained, and baselines in
@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np, torch
 from cbldm.clusters import FAMILIES
 from cbldm.data import build_shapes
-from cbldm.ldm import evaluation_pdfs, load_ldm
+from cbldm.ldm_score import evaluation_pdfs
+from cbldm.ldm import load_ldm
 from cbldm.catalog import load_catalog
 from cbldm.baselines import METHODS as BASELINES, train_baseline, export_baseline, load_baseline
 from cbldm.predict import Predictor, load_model, BASELINE_WEIGHTS
@@ -69,7 +70,7 @@ def main():
             pdf_steps = max([h['step'] for h in lat.info['history'] if h.get('stage') == 'pdf'], default=0)
             if pdf_steps < 1000:   # bench/model_quality.py trains only the autoencoder of this run
                 sys.exit(f"{a.heldout_lattice}: its PDF network and denoiser are not trained ({pdf_steps} steps); continue the run first: "
-                         f"python -c \"from cbldm.ldm import train_ldm; train_ldm('small', '{a.heldout_lattice.parent}', split='train')\" (about 45 min on 2 cores)")
+                         f"python -c \"from cbldm.ldm_train import train_ldm; train_ldm('small', '{a.heldout_lattice.parent}', split='train')\" (about 45 min on 2 cores)")
             bl = {}
             for m in BASELINES:
                 w = a.heldout_baselines / f'baseline-{m}.pt'

@@ -7,7 +7,7 @@ Usage: python bench/large_trigger.py [--n 70] [--seeds 1234 4321] [--threads 2]
 import argparse, time
 import numpy as np, torch
 from cbldm.data import build_shapes
-from cbldm.ldm import evaluation_pdfs
+from cbldm.ldm_score import evaluation_pdfs
 from cbldm.predict import Predictor, prepare_pdf
 
 def main():

@@ -22,7 +22,11 @@ from ase.data import chemical_symbols
 from cbldm.data import build_shapes
 from cbldm.predict import Predictor, Input, load_model
 from pathlib import Path
-from cbldm.ldm import ae_round_trip, evaluation_pdfs, score_model, summary, SiteDictionary, train_ldm, load_checkpoint, load_ldm
+from cbldm.ldm_score import ae_round_trip, evaluation_pdfs, score_model, summary
+from cbldm.sites import SiteDictionary
+from cbldm.ldm_train import train_ldm
+from cbldm.train import load_checkpoint
+from cbldm.ldm import load_ldm
 from cbldm.laplacian import to_matrix, from_matrix_batch, bond_unit
 
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -1,66 +1,79 @@
-"""Speed of `cbldm.predict` on CPU: one measured PDF, 8 candidates, against the paper's method.
+"""Seconds per input of `cbldm predict` as a user runs it: one command per file, process start included, default settings.
 
-Reference: the original CbLDM (the paper's architecture, `load_model(PAPER_WEIGHTS)`) with its sampler (DDPM from pure
-noise for 100 steps to t = 900, mix in the conditional-prior sample, 900 more DDPM steps: 1000 denoiser calls;
-`GaussianDiffusion.paper_warm_sample`), followed by the same reconstruction and ranking (no refinement). Ours: the
-shipped lattice-site model (`load_model()`), warm start from the prior + 20 DDIM calls, without and with the PDF
-refinement of the three best candidates (`cbldm predict --no-catalog`), and with the 8 best catalog shapes added to
-the ranking (what `cbldm predict` does by default). The reference's best Rwp reads 'none ok' when none of its candidates is
-physically plausible (`cbldm.predict.NoPlausibleCandidate`); its time counts all the same.
+Inputs: the 21 simulated PDFs of the regression set (3 per family, random metals, measured-like settings, no header:
+`tests/data/regression/inputs.npz`, written as .gr files) and the five measured PDFs (the two shipped ones and the
+three of `bench/data/measured`). Each input is one `python -m cbldm predict FILE --element X --out DIR` process
+(plots and report included), timed by its wall clock. The same inputs run through an earlier commit of the package
+(`--old`, default d680219, the commit before the restructuring; checked out into a temporary git worktree and put
+first on PYTHONPATH) and through this tree, alternating input by input so that a load on the machine hits both alike.
 
-    python bench/predict_speed.py [--threads 2] [--candidates 8]
+    python bench/predict_speed.py [--old d680219] [--threads 2] [--only sim|measured] [--n-sim 21]
+
+Prints per-input seconds (mean, median, max) for each tree and set, and the ratio old / new.
 """
-import argparse, time
+import argparse, os, shutil, subprocess, sys, tempfile, time
+from pathlib import Path
 import numpy as np
-import torch
-from cbldm.predict import Predictor, load_model, prepare_pdf, PAPER_WEIGHTS, NoPlausibleCandidate
-from cbldm.models import reparameterize
-from cbldm.io import example_path
 
-ap = argparse.ArgumentParser()
-ap.add_argument('--threads', type=int, default=2)
-ap.add_argument('--candidates', type=int, default=8)
-ap.add_argument('--repeats', type=int, default=3)
-a = ap.parse_args()
-torch.set_num_threads(a.threads)
-model, paper_model = load_model(), load_model(PAPER_WEIGHTS)
-pp = Predictor(paper_model, refine_steps=0, catalog=None)
-p = Predictor(model, steps=20, catalog=None)
-p0 = Predictor(model, steps=20, refine_steps=0, catalog=None)
-pc = Predictor(model, steps=20)
-inp = prepare_pdf(example_path('Au144PET_100K-00000.gr'), p.r)
-K = a.candidates
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+MEASURED = [('cbldm/examples/Au144PET_100K-00000.gr', 'Au'), ('cbldm/examples/JQ_S1.gr', 'Pt'),
+            ('bench/data/measured/Au144pMBA.gr', 'Au'), ('bench/data/measured/JQ_S2.gr', 'Pt'), ('bench/data/measured/JQ_S3.gr', 'Pt')]
 
-def ours(pred):
-    return pred([inp], 'Au', K, seed=0)[0]
+def simulated_files(folder:Path, n:int) -> list:
+    "The regression set's simulated PDFs as header-less two-column .gr files: [(path, element)]."
+    from ase.data import chemical_symbols
+    z = np.load(ROOT / 'tests/data/regression/inputs.npz')
+    out = []
+    for i, (G, Z) in enumerate(zip(z['G_sim'][:n], z['Z_sim'][:n])):
+        f = folder / f'sim{i:02d}.gr'
+        np.savetxt(f, np.column_stack([z['r_sim'], G]), fmt='%.6f')
+        out.append((f, chemical_symbols[int(Z)]))
+    return out
 
-def best_time(pred):
-    ts = []
-    for _ in range(a.repeats):
-        t0 = time.perf_counter(); r = ours(pred); ts.append(time.perf_counter() - t0)
-    return min(ts), r
+def run_one(tree:Path, f:Path, el:str, out:Path, threads:int) -> float:
+    "Wall seconds of one `cbldm predict` process of the package in `tree`."
+    env = {**os.environ, 'PYTHONPATH': str(tree), 'OMP_NUM_THREADS': str(threads), 'MKL_NUM_THREADS': str(threads), 'MPLBACKEND': 'Agg'}
+    t0 = time.perf_counter()
+    p = subprocess.run([sys.executable, '-m', 'cbldm', 'predict', str(f), '--element', el, '--out', str(out)], env=env,
+                       capture_output=True, text=True)
+    dt = time.perf_counter() - t0
+    if p.returncode != 0: raise RuntimeError(f"{tree}: cbldm predict {f.name} failed:\n{p.stderr[-2000:]}")
+    return dt
 
-@torch.no_grad()
-def paper():
-    m = paper_model
-    G = torch.as_tensor(inp.G[None], dtype=torch.float32).repeat_interleave(K, 0)
-    g = torch.Generator().manual_seed(0)
-    ctx = m.pdf_encoder.encode(G)[0]
-    mu, lv = m.prior(G)
-    s = m.config['latent_scale']
-    out = pp.diffusion.paper_warm_sample(m.denoiser, ctx, reparameterize(mu, lv, g) * s, generator=g)
-    try: cands = pp.rank(inp, pp.decode(out.x0 / s), 'Au')
-    except NoPlausibleCandidate: cands = []   # timed all the same: the reference's candidates need not be plausible
-    return cands, out.n_calls
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--old', default='d680219', help='the earlier commit to compare with')
+    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--only', choices=('sim', 'measured'))
+    ap.add_argument('--n-sim', type=int, default=21)
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix='cbldm-speed-'))
+    old = tmp / 'old'
+    subprocess.run(['git', '-C', str(ROOT), 'worktree', 'add', '--detach', str(old), a.old], check=True, capture_output=True)
+    try:
+        sets = {}
+        if a.only != 'measured': sets['simulated'] = simulated_files(tmp, a.n_sim)
+        if a.only != 'sim': sets['measured'] = [(ROOT / f, el) for f, el in MEASURED]
+        trees = {'old ' + a.old: old, 'new (this tree)': ROOT}
+        for tree in trees.values():   # a first run of each: byte-compiled files and the OS cache warm for both
+            run_one(tree, *next(iter(sets.values()))[0], tmp / f'warm-{tree.name}', a.threads)
+        times = {(s, t): [] for s in sets for t in trees}
+        for s, files in sets.items():
+            for f, el in files:
+                for t, tree in trees.items():
+                    times[s, t].append(run_one(tree, f, el, tmp / f'{t.split()[0]}-{s}-{f.stem}', a.threads))
+                print(f"{s:9s} {f.stem:22s} {el:2s} " + '  '.join(f"{t.split()[0]} {times[s, t][-1]:6.2f} s" for t in trees), flush=True)
+        print(f"\ncbldm predict, one process per input (process start included), {a.threads} threads, {os.cpu_count()} CPUs")
+        print(f"{'set':10s} {'tree':22s} {'n':>3s} {'mean s':>7s} {'median':>7s} {'max':>7s}")
+        for s in sets:
+            for t in trees:
+                x = np.array(times[s, t]); print(f"{s:10s} {t:22s} {len(x):3d} {x.mean():7.2f} {np.median(x):7.2f} {x.max():7.2f}")
+            o, n = (np.array(times[s, t]) for t in trees)
+            print(f"{s:10s} {'old / new':22s} {'':3s} {o.mean() / n.mean():7.2f}x")
+    finally:
+        subprocess.run(['git', '-C', str(ROOT), 'worktree', 'remove', '--force', str(old)], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
 
-ours(p)   # warm-up
-t0_best, r0 = best_time(p0)
-t_best, r = best_time(p)
-tc_best, rc = best_time(pc)
-t0 = time.perf_counter(); cands, calls = paper(); t_paper = time.perf_counter() - t0
-print(f"device: CPU, {a.threads} threads; input Au144PET_100K-00000.gr; {K} candidates")
-print(f"{'':48s} {'s/file':>7s} {'best Rwp':>8s} {'speed-up':>8s}")
-print(f"{'reference: original CbLDM, %d DDPM calls' % calls:48s} {t_paper:7.2f} {(f'{cands[0].rwp:.3f}' if cands else 'none ok'):>8s} {1:8.1f}x")
-print(f"{'cbldm, %d DDIM calls, warm start' % r0.n_calls:48s} {t0_best:7.2f} {r0.best.rwp:8.3f} {t_paper / t0_best:8.1f}x")
-print(f"{'cbldm predict --no-catalog: + PDF refinement':48s} {t_best:7.2f} {r.best.rwp:8.3f} {t_paper / t_best:8.1f}x")
-print(f"{'cbldm predict: + 8 catalog shapes':48s} {tc_best:7.2f} {rc.best.rwp:8.3f} {t_paper / tc_best:8.1f}x")
+if __name__ == '__main__':
+    main()

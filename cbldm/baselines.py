@@ -20,7 +20,10 @@ from .core import WEIGHTS_DIR, atomic_path, sha256_file
 from .data import ShapeTable, build_shapes
 from .models import reparameterize, kl_normal
 from .train import save_checkpoint, load_checkpoint, state_hash
-from .ldm import LatticeLDM, load_ldm, S_GRID, simulate_bank, structure_inputs, FiLMBlock, cosine_lr
+from .ldm import LatticeLDM, load_ldm
+from .sites import S_GRID, structure_inputs
+from .ldm_train import simulate_bank, cosine_lr
+from .ldm_nets import FiLMBlock
 from .fit import estimate_bonds
 
 # %% ../nbs/10b_baselines.ipynb #6790cb8e

@@ -144,7 +144,7 @@ AS_GOOD = 0.001   # a best candidate within this Rwp of the true shape's (fitted
 COMPARE_PLAN = FitPlan(tuple(np.linspace(0.94, 1.06, 25)), (0.002, 0.004, 0.007, 0.01, 0.015), joint=True, settings=False, walk_steps=FINE_STEPS)   # the benchmark's fit: 3 parameters at the data's settings; a rod's length with Uiso finer
 
 def compare_methods(methods:dict, # name -> (Predictor, candidates per PDF; 0: its catalog alone)
-                    ev:dict, # `cbldm.ldm.evaluation_pdfs`
+                    ev:dict, # `cbldm.ldm_score.evaluation_pdfs`
                     table:ShapeTable, # the shapes of ev
                     seed:int=0, # seed of the samplers
                     progress:bool=False,

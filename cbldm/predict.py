@@ -6,11 +6,12 @@ Docs: https://cbldm.github.io/cbldm/predict.html.md"""
 
 # %% auto #0
 __all__ = ['DEFAULT_WEIGHTS', 'PAPER_WEIGHTS', 'BASELINE_WEIGHTS', 'METHODS', 'MIN_RMAX', 'SUMMARY_FIELDS', 'load_model', 'Input',
-           'prepare_pdf', 'Prediction', 'Predictor', 'predict', 'write_predictions']
+           'prepare_pdf', 'Prediction', 'catalog_options', 'Predictor', 'predict', 'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
 import csv, json, math, os, sys, time, warnings
 from dataclasses import dataclass, field
+from fastcore.basics import patch
 from pathlib import Path
 import numpy as np
 import torch
@@ -29,7 +30,8 @@ from .catalog import Catalog, load_catalog, LARGE_CATALOG_FILE
 from .ldm import LatticeLDM, load_ldm
 from .fit import EXPANSIONS, UISOS
 from .sources import Proposal, ModelSource, CatalogSource, LargeSource, MotifSource, propose, MOTIFS, MOTIF_TOP, LARGE_TOP
-from .rank import Candidate, NoPlausibleCandidate, FitPlan, rank, MIN_NN, MAX_SHIFT, REFINE_MAX_ATOMS, WALK_EVALS
+from .rank import Candidate, NoPlausibleCandidate, FitPlan, MIN_NN, MAX_SHIFT, REFINE_MAX_ATOMS, WALK_EVALS
+from .rank import rank as rank_proposals   # `Predictor.rank` is the method
 from .baselines import Baseline, load_baseline, METHODS as BASELINE_METHODS, LATTICE_WEIGHTS
 
 # %% ../nbs/11_predict.ipynb #14a8f914
@@ -114,6 +116,24 @@ class Prediction:
     def best(self) -> Candidate: return self.candidates[0]
 
 # %% ../nbs/11_predict.ipynb #30bf9a40
+def catalog_options(catalog=True, # True: the shipped catalog; a `Catalog`; None/False: none
+                    catalog_top:int=8, # catalog shapes per input
+                    large=True, # True: the shipped large catalog; a `Catalog`; None/False: none (only with the catalog)
+                    motifs:bool=True, # the `MOTIFS` (only with the catalog)
+                   ) -> tuple: # (catalog or None, catalog_top, large catalog or None, motifs)
+    "The catalog sources a `Predictor` uses, loaded and checked: the large catalog and the motifs only with the catalog."
+    check_int('catalog_top', catalog_top, 0)
+    if catalog is True: catalog = load_catalog()
+    if not (catalog is None or catalog is False or isinstance(catalog, Catalog)):
+        raise TypeError(f"catalog must be True, None or a Catalog, got {type(catalog).__name__}")
+    catalog = catalog or None
+    top = int(catalog_top) if catalog is not None else 0
+    if not (large is None or large is False or large is True or isinstance(large, Catalog)):
+        raise TypeError(f"large must be True, None or a Catalog, got {type(large).__name__}")
+    large = None if not top or not large else load_catalog(LARGE_CATALOG_FILE) if large is True else large
+    return catalog, top, large, bool(motifs) and bool(top)
+
+# %% ../nbs/11_predict.ipynb #c2b00003
 class Predictor:
     "A trained model (`LatticeLDM` or `CbLDM`) ready to sample: warm start from the conditional prior + DDIM, decoding, ranking."
     def __init__(self, model=None, # a trained `LatticeLDM` or `CbLDM` (default: the shipped one)
@@ -139,16 +159,7 @@ class Predictor:
         if not self.baseline and not 1 <= self.steps <= c['T']: raise ValueError(f"steps must be in 1..{c['T']}, got {steps}")
         if not self.baseline and not 0 <= self.t_start < c['T']: raise ValueError(f"t_start must be in 0..{c['T'] - 1}, got {t_start}")
         self.refine_steps, self.refine_top = check_int('refine_steps', refine_steps, 0), check_int('refine_top', refine_top, 1)
-        check_int('catalog_top', catalog_top, 0)
-        if catalog is True: catalog = load_catalog()
-        if not (catalog is None or catalog is False or isinstance(catalog, Catalog)):
-            raise TypeError(f"catalog must be True, None or a Catalog, got {type(catalog).__name__}")
-        self.catalog = catalog or None
-        self.catalog_top = int(catalog_top) if self.catalog is not None else 0
-        if not (large is None or large is False or large is True or isinstance(large, Catalog)):
-            raise TypeError(f"large must be True, None or a Catalog, got {type(large).__name__}")
-        self.large = None if not self.catalog_top or not large else load_catalog(LARGE_CATALOG_FILE) if large is True else large
-        self.motifs = bool(motifs) and bool(self.catalog_top)
+        self.catalog, self.catalog_top, self.large, self.motifs = catalog_options(catalog, catalog_top, large, motifs)
         self.fit_settings = bool(fit_settings)
         if energy is not None and not (np.isfinite(energy) and energy >= 0): raise ValueError(f"energy must be a weight >= 0 [1/eV], got {energy!r}")
         self.energy = None if energy is None else float(energy)
@@ -156,82 +167,94 @@ class Predictor:
         self.catalog_sources = ([CatalogSource(self.catalog, self.catalog_top)] if self.catalog_top else []) + \
                                ([LargeSource(self.large)] if self.large is not None else []) + ([MotifSource()] if self.motifs else [])
 
-    @torch.no_grad()
-    def sample_latents(self, G:np.ndarray, # [B, n_r] PDFs on the model grid
-                       candidates:int=8, # candidates per PDF
-                       seed:int=0, # seed of the sampler
-                       warm:bool=True, # warm start from the prior (else pure noise from T-1; always for a model with latent_prior='standard')
-                      ) -> tuple: # (z [B*K, C, s, s] structure latents, denoiser calls per candidate)
-        "Generated structure latents for each PDF × candidate (candidates of one PDF are consecutive)."
-        m, K = self.model, int(candidates)
-        warm = warm and m.config['latent_prior'] == 'conditional'   # a model trained against N(0, I) has no prior to start from
-        G = torch.as_tensor(np.asarray(G), dtype=torch.float32, device=self.device).repeat_interleave(K, 0)
-        g = torch.Generator(device=self.device).manual_seed(int(seed))
-        ctx = m.pdf_encoder.encode(G)[0]
-        s = m.config['latent_scale']
-        shape = (len(G), *m.config['latent_shape'])
-        if warm:
-            mu_p, lv_p = m.prior(G)
-            z_p = reparameterize(mu_p, lv_p, g) * s
-            x_start, t_start = self.diffusion.warm_start(z_p, self.t_start, generator=g), self.t_start
-        else: x_start, t_start = None, m.config['T'] - 1
-        out = self.diffusion.ddim_sample(m.denoiser, ctx, shape, steps=self.steps, x_start=x_start, t_start=t_start, generator=g)
-        return out.x0 / s, out.n_calls
+# %% ../nbs/11_predict.ipynb #c2b00006
+@patch
+@torch.no_grad()
+def sample_latents(self:Predictor, G:np.ndarray, # [B, n_r] PDFs on the model grid
+                   candidates:int=8, # candidates per PDF
+                   seed:int=0, # seed of the sampler
+                   warm:bool=True, # warm start from the prior (else pure noise from T-1; always for a model with latent_prior='standard')
+                  ) -> tuple: # (z [B*K, C, s, s] structure latents, denoiser calls per candidate)
+    "Generated structure latents for each PDF × candidate (candidates of one PDF are consecutive)."
+    m, K = self.model, int(candidates)
+    warm = warm and m.config['latent_prior'] == 'conditional'   # a model trained against N(0, I) has no prior to start from
+    G = torch.as_tensor(np.asarray(G), dtype=torch.float32, device=self.device).repeat_interleave(K, 0)
+    g = torch.Generator(device=self.device).manual_seed(int(seed))
+    ctx = m.pdf_encoder.encode(G)[0]
+    s = m.config['latent_scale']
+    shape = (len(G), *m.config['latent_shape'])
+    if warm:
+        mu_p, lv_p = m.prior(G)
+        z_p = reparameterize(mu_p, lv_p, g) * s
+        x_start, t_start = self.diffusion.warm_start(z_p, self.t_start, generator=g), self.t_start
+    else: x_start, t_start = None, m.config['T'] - 1
+    out = self.diffusion.ddim_sample(m.denoiser, ctx, shape, steps=self.steps, x_start=x_start, t_start=t_start, generator=g)
+    return out.x0 / s, out.n_calls
 
-    def reconstruct(self, W:torch.Tensor) -> list:
-        "Coordinates [n, 3] (Å) of each generated matrix (spectral reconstruction, `cbldm.laplacian`)."
-        W = W.double().cpu()
-        n = atom_counts(W).clamp_min(2)
-        if self.model.config['matrix'] == 'distance': return from_matrix_batch(distances_from_matrix(W), n_atoms=n, kind='distance')
-        return from_matrix_batch(W, self.model.config['t'], n_atoms=n)
+@patch
+def reconstruct(self:Predictor, W:torch.Tensor) -> list:
+    "Coordinates [n, 3] (Å) of each generated matrix (spectral reconstruction, `cbldm.laplacian`)."
+    W = W.double().cpu()
+    n = atom_counts(W).clamp_min(2)
+    if self.model.config['matrix'] == 'distance': return from_matrix_batch(distances_from_matrix(W), n_atoms=n, kind='distance')
+    return from_matrix_batch(W, self.model.config['t'], n_atoms=n)
 
-    @torch.no_grad()
-    def decode(self, z:torch.Tensor) -> list:
-        "Coordinates [n, 3] (Å) of each latent: the occupied slots of the points decoder, or the matrix reconstructed."
-        ae = self.model.ae
-        if ae.decoder_kind != 'points': return self.reconstruct(ae.decode(z))
-        x, logit = ae.decode_points(z)
-        x, keep = x.double().cpu().numpy(), (logit > 0).cpu().numpy()
-        for k in np.flatnonzero(keep.sum(1) < 2): keep[k, np.argsort(-logit[k].cpu().numpy())[:2]] = True   # at least 2 atoms
-        return [p[m] - p[m].mean(0) for p, m in zip(x, keep)]
+@patch
+@torch.no_grad()
+def decode(self:Predictor, z:torch.Tensor) -> list:
+    "Coordinates [n, 3] (Å) of each latent: the occupied slots of the points decoder, or the matrix reconstructed."
+    ae = self.model.ae
+    if ae.decoder_kind != 'points': return self.reconstruct(ae.decode(z))
+    x, logit = ae.decode_points(z)
+    x, keep = x.double().cpu().numpy(), (logit > 0).cpu().numpy()
+    for k in np.flatnonzero(keep.sum(1) < 2): keep[k, np.argsort(-logit[k].cpu().numpy())[:2]] = True   # at least 2 atoms
+    return [p[m] - p[m].mean(0) for p, m in zip(x, keep)]
 
-    def sample_structures(self, G:np.ndarray, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
-        "Generated coordinates (list of [n, 3] Å, PDF-major) for each PDF × candidate, and the denoiser calls per candidate."
-        if int(candidates) == 0: return [], 0
-        if self.lattice: return self.model.sample(self.r, G, candidates, self.steps, warm, self.t_start, seed)
-        z, n_calls = self.sample_latents(G, candidates, seed, warm)
-        return self.decode(z), n_calls
+# %% ../nbs/11_predict.ipynb #c2b00009
+@patch
+def sample_structures(self:Predictor, G:np.ndarray, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
+    "Generated coordinates (list of [n, 3] Å, PDF-major) for each PDF × candidate, and the denoiser calls per candidate."
+    if int(candidates) == 0: return [], 0
+    if self.lattice: return self.model.sample(self.r, G, candidates, self.steps, warm, self.t_start, seed)
+    z, n_calls = self.sample_latents(G, candidates, seed, warm)
+    return self.decode(z), n_calls
 
-    def catalog_candidates(self, inp:Input) -> tuple:
-        "The proposals of the catalog sources (catalog, larger shapes, motifs where enabled): (positions [n, 3] Å, source labels)."
-        props = propose(self.catalog_sources, inp)
-        return [p.positions for p in props], [p.source for p in props]
+@patch
+def sample_input(self:Predictor, inp:Input, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
+    "Generated coordinates for one input (the lattice model is told where the data end) and the denoiser calls per candidate."
+    if int(candidates) == 0: return [], 0
+    if self.lattice:
+        k = int(np.searchsorted(inp.r, inp.rmax + 1e-9))
+        return self.model.sample(inp.r[:k], inp.G[None, :k], candidates, self.steps, warm, self.t_start, seed)
+    return self.sample_structures(inp.G[None], candidates, seed, warm)
 
-    def rank(self, inp:Input, positions:list, element:str='Au', expansions=EXPANSIONS, uisos=UISOS) -> list:
-        "Generated candidates (`positions`) and the catalog sources' ranked for one input (`cbldm.rank.rank`): the plausible ones, best first."
-        props = [Proposal(np.asarray(p, float), self.source, True) for p in positions] + propose(self.catalog_sources, inp)
-        return rank(inp, props, element, FitPlan(tuple(expansions), tuple(uisos), settings=self.fit_settings), self.catalog,
-                    self.refine_top, self.refine_steps, self.energy)
+# %% ../nbs/11_predict.ipynb #c2b00012
+@patch
+def catalog_candidates(self:Predictor, inp:Input) -> tuple:
+    "The proposals of the catalog sources (catalog, larger shapes, motifs where enabled): (positions [n, 3] Å, source labels)."
+    props = propose(self.catalog_sources, inp)
+    return [p.positions for p in props], [p.source for p in props]
 
-    def sample_input(self, inp:Input, candidates:int=8, seed:int=0, warm:bool=True) -> tuple:
-        "Generated coordinates for one input (the lattice model is told where the data end) and the denoiser calls per candidate."
-        if int(candidates) == 0: return [], 0
-        if self.lattice:
-            k = int(np.searchsorted(inp.r, inp.rmax + 1e-9))
-            return self.model.sample(inp.r[:k], inp.G[None, :k], candidates, self.steps, warm, self.t_start, seed)
-        return self.sample_structures(inp.G[None], candidates, seed, warm)
+@patch
+def rank(self:Predictor, inp:Input, positions:list, element:str='Au', expansions=EXPANSIONS, uisos=UISOS) -> list:
+    "Generated candidates (`positions`) and the catalog sources' ranked for one input (`cbldm.rank.rank`): the plausible ones, best first."
+    props = [Proposal(np.asarray(p, float), self.source, True) for p in positions] + propose(self.catalog_sources, inp)
+    return rank_proposals(inp, props, element, FitPlan(tuple(expansions), tuple(uisos), settings=self.fit_settings), self.catalog,
+                self.refine_top, self.refine_steps, self.energy)
 
-    def __call__(self, inputs:list, element:str='Au', candidates:int=8, seed:int=0, warm:bool=True) -> list:
-        "Ranked `Prediction`s for a list of `Input`s; each input's result depends only on it and the seed, not on the others."
-        preds, plan = [], FitPlan(settings=self.fit_settings)
-        for inp in inputs:
-            t0 = time.perf_counter()
-            model = ModelSource(lambda i, k, s: self.sample_input(i, k, s, warm), self.source)   # then the catalog's sources (`cbldm.sources`)
-            props = propose([model, *self.catalog_sources], inp, check_int('candidates', candidates, 0), seed)
-            n_calls = max([p.calls for p in props if p.generated], default=0)
-            preds.append(Prediction(inp, rank(inp, props, element, plan, self.catalog, self.refine_top, self.refine_steps, self.energy), n_calls,
-                                    time.perf_counter() - t0))
-        return preds
+# %% ../nbs/11_predict.ipynb #c2b00015
+@patch
+def __call__(self:Predictor, inputs:list, element:str='Au', candidates:int=8, seed:int=0, warm:bool=True) -> list:
+    "Ranked `Prediction`s for a list of `Input`s; each input's result depends only on it and the seed, not on the others."
+    preds, plan = [], FitPlan(settings=self.fit_settings)
+    for inp in inputs:
+        t0 = time.perf_counter()
+        model = ModelSource(lambda i, k, s: self.sample_input(i, k, s, warm), self.source)   # then the catalog's sources (`cbldm.sources`)
+        props = propose([model, *self.catalog_sources], inp, check_int('candidates', candidates, 0), seed)
+        n_calls = max([p.calls for p in props if p.generated], default=0)
+        preds.append(Prediction(inp, rank_proposals(inp, props, element, plan, self.catalog, self.refine_top, self.refine_steps, self.energy), n_calls,
+                                time.perf_counter() - t0))
+    return preds
 
 # %% ../nbs/11_predict.ipynb #1ffc85be
 SUMMARY_FIELDS = ('file', 'k', 'source', 'n_atoms', 'rwp', 'rwp_unrefined', 'scale', 'expansion', 'uiso', 'qdamp', 'delta2', 'qmin', 'refined', 'n_params', 'emt_energy',
@@ -298,6 +321,7 @@ def predict(inputs, # .gr path(s), or (r, G) pairs / PDFData
         raise
     return res
 
+# %% ../nbs/11_predict.ipynb #c2b00021
 def _check_out(out, overwrite:bool=False) -> Path:
     "The output folder, checked before any computing: not a file, not under a file, writable, no earlier results unless `overwrite`."
     out = check_out_dir(out)

@@ -6,7 +6,7 @@ Docs: https://cbldm.github.io/cbldm/rank.html.md"""
 
 # %% auto #0
 __all__ = ['WALK_EVALS', 'MAX_SHIFT', 'REFINE_MAX_ATOMS', 'Candidate', 'NoPlausibleCandidate', 'unit_distances', 'distinct',
-           'FitPlan', 'make_fitter', 'fit_all', 'keep_plausible', 'walk', 'refine', 'rank']
+           'FitPlan', 'make_fitter', 'fit_all', 'keep_plausible', 'could_be_plausible', 'walk', 'refine', 'rank']
 
 # %% ../nbs/10d_rank.ipynb #7a000003
 from dataclasses import dataclass, field
@@ -95,6 +95,13 @@ def keep_plausible(candidates:list, element:str) -> list:
     b = bond_length(element)
     return [c for c in candidates if c.scale > 0 and is_plausible(c.atoms, b, MIN_NN, far=1e9)]
 
+# %% ../nbs/10d_rank.ipynb #7a10001b
+def could_be_plausible(proposals:list, element:str, plan:FitPlan=FitPlan()) -> list:
+    "The proposals the fit could make plausible: not those whose closest pair, expanded as far as `plan` can, is still closer than `MIN_NN` × the bond."
+    reach = max(plan.expansions) * float(np.prod([1 + se for se, _ in plan.steps])) ** 2
+    lim = MIN_NN * bond_length(element) / reach
+    return [p for p in proposals if len(p.positions) < 2 or nn_distances(p.positions).min() >= lim]
+
 # %% ../nbs/10d_rank.ipynb #7a000020
 WALK_EVALS = 24   # most shapes `cbldm.catalog.walk_shapes` scores when the best candidate is longer than the data's range
 
@@ -143,16 +150,16 @@ def refine(candidates:list, fitter:Fitter, element:str, # plausible candidates
 def rank(inp, proposals:list, element:str='Au', # the input; its proposals (`cbldm.sources`); the metal
          plan:FitPlan=FitPlan(), catalog=None, # how to fit; the catalog whose rods are walked (None: no walk)
          refine_top:int=3, refine_steps:int=40, energy:float=None, calc:DebyePDF=None) -> list: # the refinement; the calculator (default `input_calc`)
-    "Proposals -> distinct -> fit -> plausible -> walk -> refine -> sort: the plausible candidates, best first."
+    "Proposals -> distinct -> (could be plausible) -> fit -> plausible -> walk -> refine -> sort: the plausible candidates, best first."
     props = distinct(proposals)
     if not props: raise ValueError(f"{inp.name}: no candidates to rank (no generated candidates and no catalog)")
-    fitter = make_fitter(inp, element, calc)
-    fitted = fit_all(props, fitter, plan, () if 'qmin' in inp.meta or not plan.settings else QMINS, element)
+    fitter, hopeful = make_fitter(inp, element, calc), could_be_plausible(props, element, plan)
+    fitted = fit_all(hopeful, fitter, plan, () if 'qmin' in inp.meta or not plan.settings else QMINS, element)
     ok = [k for k, c in enumerate(fitted) if keep_plausible([c], element)]
     cands = [fitted[k] for k in ok]
     if cands:   # the best's positions before its expansion start the walk
         k0 = min(ok, key=lambda k: fitted[k].rwp)
-        cands += keep_plausible(walk(fitted[k0], props[k0].positions, catalog, fitter, element, plan.walk_steps, [p.positions for p in props]), element)
+        cands += keep_plausible(walk(fitted[k0], hopeful[k0].positions, catalog, fitter, element, plan.walk_steps, [p.positions for p in props]), element)
     cands = refine(cands, fitter, element, refine_top, refine_steps, energy)
     if not cands: raise NoPlausibleCandidate(f"{inp.name}: none of the {len(props)} candidates is physically plausible "
                                              f"(atoms closer than {MIN_NN:g} × the {element} bond or isolated, or no positive scale)")

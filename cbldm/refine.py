@@ -52,6 +52,51 @@ class _EMTEnergy(torch.autograd.Function):
         (grad,) = ctx.saved_tensors
         return g[:, None, None] * grad, None, None
 
+def _check_refine(steps, lr, max_shift, min_distance, energy):
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0: raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
+    if not (np.isfinite(lr) and lr > 0): raise ValueError(f"lr must be positive, got {lr}")
+    if max_shift is not None and not (np.isfinite(max_shift) and max_shift > 0): raise ValueError(f"max_shift must be positive, got {max_shift}")
+    if min_distance is not None and not (np.isfinite(min_distance) and min_distance > 0): raise ValueError(f"min_distance must be positive, got {min_distance}")
+    if energy is not None and not (np.isfinite(energy) and energy >= 0): raise ValueError(f"energy must be a weight >= 0 [1/eV], got {energy}")
+
+def _targets(G_obs, B, calc, rmin, rmax):
+    "The fit range of calc.r (a tensor mask), the targets on it [B, n_sel] and their Σ G²."
+    r = calc.r
+    sel = (r >= rmin) & (r <= rmax)
+    if sel.sum() < 2: raise ValueError(f"the fit range {rmin}–{rmax} Å holds fewer than 2 points of the calculator's grid")
+    Go = np.asarray(G_obs, dtype=np.float64)
+    if Go.ndim == 1: Go = np.broadcast_to(Go, (B, len(Go)))
+    if Go.shape != (B, len(r)): raise ValueError(f"G_obs must have shape [{len(r)}] or [{B}, {len(r)}] (the calculator's grid), got {Go.shape}")
+    if not np.isfinite(Go).all(): raise ValueError("G_obs contains NaN or inf")
+    Go = torch.as_tensor(Go[:, sel], dtype=calc.dtype, device=calc.device)
+    den = (Go**2).sum(-1)
+    if not (den > 0).all(): raise ValueError("G_obs is zero everywhere on the fit range")
+    return torch.as_tensor(sel, device=calc.device), Go, den
+
+def _padded(P, dtype, device):
+    "Positions [B, N, 3] (zeros past each structure's atoms) and the mask of real atoms [B, N]."
+    B, N = len(P), max(len(p) for p in P)
+    pos = torch.zeros(B, N, 3, dtype=dtype, device=device)
+    for k, p in enumerate(P): pos[k, :len(p)] = torch.as_tensor(p, dtype=dtype)
+    return pos, torch.arange(N, device=device)[None] < torch.as_tensor([len(p) for p in P], device=device)[:, None]
+
+def _repulsion(mask, min_distance):
+    "x -> ([B] penalty, [B] whether a pair is closer than min_distance); zeros without the restraint."
+    B, N = mask.shape
+    if min_distance is None: return lambda x: (torch.zeros(B, dtype=x.dtype, device=x.device), torch.zeros(B, dtype=torch.bool, device=x.device))
+    pairs = mask[:, :, None] & mask[:, None, :] & ~torch.eye(N, dtype=torch.bool, device=mask.device)[None]
+    def pen(x):
+        v = ((min_distance - torch.cdist(x, x)) / min_distance).clamp_min(0) * pairs
+        return REPULSION * (v**2).sum((1, 2)) / 2, (v > 0).flatten(1).any(1)
+    return pen
+
+def _project(x, pos, max_shift):
+    "Back onto the ball of radius max_shift around each atom's start (in place)."
+    with torch.no_grad():
+        d = x - pos
+        x.copy_(pos + d * (max_shift / d.norm(dim=-1, keepdim=True).clamp_min(1e-12)).clamp(max=1.0))
+
+# %% ../nbs/06a_refine.ipynb #c1a0a002
 def refine_positions(positions:list, # candidate structures: [n_k, 3] arrays [Å] or Atoms
                      G_obs, # target PDF on calc.r: [n_r] for all candidates, or [B, n_r] one per candidate
                      calc:DebyePDF, # calculator with the settings of the target (qmin, qmax, qdamp, delta2)
@@ -66,54 +111,27 @@ def refine_positions(positions:list, # candidate structures: [n_k, 3] arrays [Å
                      energy:float=None, # restraint: weight [1/eV] of the EMT energy per atom added to Rwp² (EMT_ELEMENTS only; None: off)
                     ) -> Refined:
     "Refine the coordinates of a batch of candidates against a PDF by gradient descent on Rwp² (1)."
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0: raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
-    if not (np.isfinite(lr) and lr > 0): raise ValueError(f"lr must be positive, got {lr}")
-    if max_shift is not None and not (np.isfinite(max_shift) and max_shift > 0): raise ValueError(f"max_shift must be positive, got {max_shift}")
-    if min_distance is not None and not (np.isfinite(min_distance) and min_distance > 0): raise ValueError(f"min_distance must be positive, got {min_distance}")
-    if energy is not None and not (np.isfinite(energy) and energy >= 0): raise ValueError(f"energy must be a weight >= 0 [1/eV], got {energy}")
+    _check_refine(steps, lr, max_shift, min_distance, energy)
     P = [_as_positions(p) for p in positions]
     if not P: raise ValueError("no candidates given")
-    B, N = len(P), max(len(p) for p in P)
-    r = calc.r
-    sel = (r >= rmin) & (r <= rmax)
-    if sel.sum() < 2: raise ValueError(f"the fit range {rmin}–{rmax} Å holds fewer than 2 points of the calculator's grid")
-    Go = np.asarray(G_obs, dtype=np.float64)
-    if Go.ndim == 1: Go = np.broadcast_to(Go, (B, len(Go)))
-    if Go.shape != (B, len(r)): raise ValueError(f"G_obs must have shape [{len(r)}] or [{B}, {len(r)}] (the calculator's grid), got {Go.shape}")
-    if not np.isfinite(Go).all(): raise ValueError("G_obs contains NaN or inf")
-    dt, dev = calc.dtype, calc.device
+    B, dt, dev = len(P), calc.dtype, calc.device
+    selt, Go, den = _targets(G_obs, B, calc, rmin, rmax)
     Z = atomic_numbers[element] if isinstance(element, str) else int(element)
     symbol = chemical_symbols[Z]
     if energy is not None and symbol not in EMT_ELEMENTS:
         raise ValueError(f"the energy restraint uses ASE's EMT potential, which has no parameters for {symbol}; it works for {', '.join(EMT_ELEMENTS)}")
-    pos = torch.zeros(B, N, 3, dtype=dt, device=dev)
-    for k, p in enumerate(P): pos[k, :len(p)] = torch.as_tensor(p, dtype=dt)
-    mask = torch.arange(N, device=dev)[None] < torch.as_tensor([len(p) for p in P], device=dev)[:, None]
-    numbers = torch.full((B, N), Z, device=dev)
+    pos, mask = _padded(P, dt, dev)
+    numbers = torch.full(mask.shape, Z, device=dev)
     U = torch.as_tensor(calc.uiso if uiso is None else uiso, dtype=dt, device=dev).expand(B).clone()
-    selt = torch.as_tensor(sel, device=dev)
-    Go = torch.as_tensor(Go[:, sel], dtype=dt, device=dev)
-    den = (Go**2).sum(-1)
-    if not (den > 0).all(): raise ValueError("G_obs is zero everywhere on the fit range")
-
     def fit(x):
         G = calc.forward(x, mask, numbers, uiso=U, method='hist')[:, selt]
         s = (G*Go).sum(-1) / (G*G).sum(-1).clamp_min(1e-30)
         return ((Go - s[:, None]*G)**2).sum(-1) / den, s
-
-    if min_distance is not None: pairs = mask[:, :, None] & mask[:, None, :] & ~torch.eye(N, dtype=torch.bool, device=dev)[None]
-    def repulsion(x):   # [B] penalty, [B] whether any pair is closer than min_distance
-        if min_distance is None: return torch.zeros(B, dtype=dt, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
-        v = ((min_distance - torch.cdist(x, x)) / min_distance).clamp_min(0) * pairs
-        return REPULSION * (v**2).sum((1, 2)) / 2, (v > 0).flatten(1).any(1)
-
-    n_atoms = [len(p) for p in P]
-    def emt(x):   # [B] EMT energy per atom [eV] (zeros when the restraint is off)
-        return _EMTEnergy.apply(x, n_atoms, symbol) if energy is not None else torch.zeros(B, dtype=dt, device=dev)
-
+    repulsion, n_atoms, w = _repulsion(mask, min_distance), [len(p) for p in P], 0.0 if energy is None else energy
+    emt = (lambda x: _EMTEnergy.apply(x, n_atoms, symbol)) if energy is not None else (lambda x: torch.zeros(B, dtype=dt, device=dev))
     x = pos.clone().requires_grad_(True)
     opt = torch.optim.Adam([x], lr=lr)
-    best, best_R, best_s, best_J, best_E = pos.clone(), None, None, None, None
+    best, best_R = pos.clone(), None
     for k in range(steps + 1):
         R2, s = fit(x)
         pen, close = repulsion(x)
@@ -121,19 +139,16 @@ def refine_positions(positions:list, # candidate structures: [n_k, 3] arrays [Å
         with torch.no_grad():   # each candidate keeps its best iterate: the lowest Rwp², plus the energy term when it is on
             R = R2.detach().clamp_min(0).sqrt()
             if best_R is None: E0 = E.detach().clone()
-            J = R2.detach() + (0.0 if energy is None else energy) * (E.detach() - E0)
+            J = R2.detach() + w * (E.detach() - E0)
             if best_R is None: R0, best_R, best_s, best_J, best_E = R.clone(), R.clone(), s.detach().clone(), J.clone(), E.detach().clone()
             else:
                 better = (J < best_J) & ~close
                 best[better], best_R[better], best_s[better], best_J[better], best_E[better] = x.detach()[better], R[better], s.detach()[better], J[better], E.detach()[better]
         if k == steps: break
         opt.zero_grad(set_to_none=True)
-        (R2 + pen + (0.0 if energy is None else energy) * E).sum().backward()
+        (R2 + pen + w * E).sum().backward()
         opt.step()
-        if max_shift is not None:   # project back onto the ball of radius max_shift around each atom's start
-            with torch.no_grad():
-                d = x - pos
-                x.copy_(pos + d * (max_shift / d.norm(dim=-1, keepdim=True).clamp_min(1e-12)).clamp(max=1.0))
+        if max_shift is not None: _project(x, pos, max_shift)
     best = best.cpu().double().numpy()
     return Refined([best[k, :len(p)] for k, p in enumerate(P)], best_R.cpu().double().numpy(),
                    R0.cpu().double().numpy(), best_s.cpu().double().numpy(), best_E.cpu().double().numpy() if energy is not None else None)
