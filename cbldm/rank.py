@@ -91,9 +91,9 @@ def fit_all(proposals:list, fitter:Fitter, plan:FitPlan, qmins=QMINS, element:st
 
 # %% ../nbs/10d_rank.ipynb #7a000017
 def keep_plausible(candidates:list, element:str) -> list:
-    "The candidates that are physically plausible: a positive scale and no pair closer than `MIN_NN` × the bond (`is_plausible`)."
+    "The candidates that are physically plausible: a positive scale, no pair closer than `MIN_NN` × the bond, no isolated atom (`is_plausible`)."
     b = bond_length(element)
-    return [c for c in candidates if c.scale > 0 and is_plausible(c.atoms, b, MIN_NN, far=1e9)]
+    return [c for c in candidates if c.scale > 0 and is_plausible(c.atoms, b, MIN_NN)]
 
 # %% ../nbs/10d_rank.ipynb #7a10001b
 def could_be_plausible(proposals:list, element:str, plan:FitPlan=FitPlan()) -> list:
