@@ -6,7 +6,7 @@ Docs: https://cbldm.github.io/cbldm/fit.html.md"""
 
 # %% auto #0
 __all__ = ['PARAMS', 'QDAMPS', 'DELTA2S', 'QMINS', 'SHRINK_STEPS', 'FINE_STEPS', 'EXPANSIONS', 'UISOS', 'estimate_bonds', 'Fit',
-           'scaled_rw', 'Fitter', 'fit_structures']
+           'scaled_rw', 'Fitter', 'max_expansion', 'fit_structures']
 
 # %% ../nbs/01a_fit.ipynb #f1700003
 import dataclasses
@@ -201,6 +201,13 @@ def fit(self:Fitter, p:np.ndarray, # one structure [n, 3] Å (at the data's bond
     a = self.shrink(p, self.settings(p, self.shrink(p, self.settings(p, f, qmins), steps), qmins), steps)   # settings at the grid's expansion (~1 % off) first
     b = self.shrink(p, self.settings(p, self.shrink(p, f, steps), qmins), steps)                            # or the expansion first
     return a if a.rwp <= b.rwp else b
+
+# %% ../nbs/01a_fit.ipynb #f1700041
+def max_expansion(expansions=EXPANSIONS, # the first expansion grid of `Fitter.fit`
+                  steps=SHRINK_STEPS, # its `shrink` levels
+                 ) -> float:
+    "The largest expansion `Fitter.fit` can return with these grids."
+    return max(expansions) * float(np.prod([1 + se for se, _ in steps])) ** 2
 
 # %% ../nbs/01a_fit.ipynb #f1700034
 def fit_structures(positions:list, # structures [n_k, 3] Å

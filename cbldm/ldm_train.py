@@ -21,7 +21,7 @@ from .core import atomic_path, progress_bar
 from .data import ShapeTable, build_shapes, ClusterDataset, BatchSimulator, Augment, perturb_item
 from .models import reparameterize, kl_normal
 from .train import save_checkpoint, load_checkpoint
-from .sites import SiteDictionary, reduce_pdfs, laplacian_spectra
+from .sites import SiteDictionary, reduce_pdfs, spectral_features
 from .ldm import LDM_CONFIGS, LatticeLDM, load_ldm
 
 # %% ../nbs/10a4_ldm_train.ipynb #a5bfb966
@@ -71,8 +71,7 @@ def _prepare(out, n_max, split, progress):
         sites, occ, feats = SiteDictionary(z['sites'], z['site_family']), z['occ'], z['feats']
     else:
         sites, occ = SiteDictionary.from_table(table)
-        spec = laplacian_spectra(table.positions, table.n_atoms)
-        feats = np.concatenate([np.log1p(spec.reshape(len(table), -1)), table.n_atoms[:, None] / n_max], 1).astype(np.float32)
+        feats = spectral_features(table, None, n_max)
         with atomic_path(cache) as tmp:
             with open(tmp, 'wb') as f: np.savez(f, sites=sites.sites, site_family=sites.family, occ=occ, feats=feats)
     ids = np.arange(len(table)) if split is None else table.indices(split)

@@ -18,7 +18,7 @@ from scipy.spatial.distance import pdist
 from .core import FIT_RANGE
 from .clusters import bond_length, nn_distances
 from .pdf import DebyePDF
-from .fit import Fit, Fitter, EXPANSIONS, UISOS, QMINS, SHRINK_STEPS
+from .fit import Fit, Fitter, EXPANSIONS, UISOS, QMINS, SHRINK_STEPS, max_expansion
 from .metrics import is_plausible, MIN_NN
 from .refine import refine_positions
 from .catalog import find_shape, walk_shapes
@@ -98,8 +98,7 @@ def keep_plausible(candidates:list, element:str) -> list:
 # %% ../nbs/10d_rank.ipynb #7a10001b
 def could_be_plausible(proposals:list, element:str, plan:FitPlan=FitPlan()) -> list:
     "The proposals the fit could make plausible: not those whose closest pair, expanded as far as `plan` can, is still closer than `MIN_NN` × the bond."
-    reach = max(plan.expansions) * float(np.prod([1 + se for se, _ in plan.steps])) ** 2
-    lim = MIN_NN * bond_length(element) / reach
+    lim = MIN_NN * bond_length(element) / max_expansion(plan.expansions, plan.steps)
     return [p for p in proposals if len(p.positions) < 2 or nn_distances(p.positions).min() >= lim]
 
 # %% ../nbs/10d_rank.ipynb #7a000020

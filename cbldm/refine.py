@@ -14,6 +14,7 @@ import torch
 from ase import Atoms
 from ase.data import atomic_numbers, chemical_symbols
 from .pdf import DebyePDF
+from .core import check_int
 from ase.calculators.emt import EMT, parameters as _emt_parameters
 
 # %% ../nbs/06a_refine.ipynb #f23d0b8e
@@ -53,7 +54,7 @@ class _EMTEnergy(torch.autograd.Function):
         return g[:, None, None] * grad, None, None
 
 def _check_refine(steps, lr, max_shift, min_distance, energy):
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0: raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
+    check_int('steps', steps, 0)
     if not (np.isfinite(lr) and lr > 0): raise ValueError(f"lr must be positive, got {lr}")
     if max_shift is not None and not (np.isfinite(max_shift) and max_shift > 0): raise ValueError(f"max_shift must be positive, got {max_shift}")
     if min_distance is not None and not (np.isfinite(min_distance) and min_distance > 0): raise ValueError(f"min_distance must be positive, got {min_distance}")
