@@ -21,12 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import ase.io
 from ase import Atoms
 from ase.data import atomic_numbers, chemical_symbols
 from ase.cluster import Decahedron, Icosahedron, Octahedron
 from ase.cluster.cubic import BodyCenteredCubicFactory, FaceCenteredCubicFactory, SimpleCubicFactory
-from ase.lattice.hexagonal import HexagonalClosedPacked
 from scipy.spatial import cKDTree
 from scipy.spatial.distance import pdist
 from .core import atomic_path
@@ -120,6 +118,7 @@ _CUBIC_FACTORIES = {'SC': _SC(), 'BCC': _BCC(), 'FCC': _FCC()}
 @functools.lru_cache(maxsize=None)
 def _hcp_unit_cell(c_over_a=_HCP_C_OVER_A):
     "Positions and cell vectors of one HCP cell with a = 1 (ASE's HexagonalClosedPacked)."
+    from ase.lattice.hexagonal import HexagonalClosedPacked   # here, not at the top: ase.lattice imports scipy.integrate (~0.3 s)
     uc = HexagonalClosedPacked('Au', latticeconstant={'a': 1.0, 'c': c_over_a}, size=(1, 1, 1))
     return uc.positions.copy(), uc.cell.array.copy()
 
@@ -419,6 +418,7 @@ def read_structure(path:str|Path, # .xyz (extended XYZ) or .cif file
     path = Path(path)
     fmt = _format_of(path)
     if not path.is_file(): raise FileNotFoundError(f"structure file not found: {path}")
+    import ase.io   # here, not at the top: ase.io imports scipy.integrate (~0.3 s), which a prediction does not need
     try: atoms = ase.io.read(path, format=fmt)
     except Exception as e: raise ValueError(f"could not read a structure from {path}: {type(e).__name__}: {e}") from e
     try: return check_cluster(atoms)
@@ -432,5 +432,6 @@ def write_structure(atoms:Atoms, # cluster to write
     fmt = _format_of(path)
     check_cluster(atoms)
     if not path.parent.is_dir(): raise FileNotFoundError(f"folder {path.parent} does not exist (writing {path.name})")
+    import ase.io
     with atomic_path(path) as tmp: ase.io.write(tmp, atoms, format=fmt)
     return path

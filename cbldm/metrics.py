@@ -17,7 +17,6 @@ from scipy.optimize import linear_sum_assignment
 from scipy.spatial import cKDTree
 from scipy.spatial.distance import cdist, pdist
 from scipy.spatial.transform import Rotation
-from scipy.stats import wasserstein_distance
 from .clusters import bond_length, METALLIC_RADII, nn_distances
 from .pdf import DebyePDF, rwp
 from .core import PAPER_PDF
@@ -204,6 +203,7 @@ def pdd_distance(a, # ase.Atoms or [n_a, 3] positions [Å]
                  b, # ase.Atoms or [n_b, 3] positions [Å]
                 )->float: # Wasserstein-1 distance of the pair-distance distributions [Å]
     "Earth mover's distance [Å] between the normalised pair-distance distributions of a and b."
+    from scipy.stats import wasserstein_distance   # here, not at the top: scipy.stats takes ~0.2 s to import
     return float(wasserstein_distance(pair_distances(a), pair_distances(b)))
 
 # %% ../nbs/06_metrics.ipynb #b09b4fd8
