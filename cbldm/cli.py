@@ -6,7 +6,7 @@ Docs: https://cbldm.github.io/cbldm/cli.html.md"""
 
 # %% auto #0
 __all__ = ['MAX_SIM_ATOMS', 'COMMANDS', 'build_parser', 'simulate', 'run_simulate', 'run_train_baseline', 'run_train_lattice',
-           'run_train', 'run_predict', 'run_dataset', 'main']
+           'run_train', 'predict_line', 'PredictProgress', 'run_predict', 'run_dataset', 'main']
 
 # %% ../nbs/04_cli.ipynb #7891a3d8
 import argparse, sys, time
@@ -76,9 +76,10 @@ def _add_predict_parser(sub):
     pr = sub.add_parser('predict', help='candidate structures for measured PDFs (.gr files), ranked by Rwp',
                         description='Generate candidate nanoparticle structures for each .gr file with the trained CbLDM, '
                                     'add the best-fitting ideal shapes of the catalog, rank all by Rwp, and write '
-                                    'DIR/<stem>_<k>.xyz, DIR/summary.csv, fit plots and an offline HTML report per file.')
+                                    'DIR/<stem>_<k>.xyz and .fgr (structure and fitted curve per candidate), DIR/summary.csv, '
+                                    'fit plots and an offline HTML report per file.')
     pr.add_argument('files', nargs='+', type=Path, metavar='FILE.gr', help='measured or simulated PDFs (any grid and header)')
-    pr.add_argument('--element', required=True, help='metal of the particle (one of the 28 the model knows), e.g. Au')
+    pr.add_argument('--element', required=True, help='metal of the particle (one of the 28 the model knows, any case), e.g. Au')
     pr.add_argument('--candidates', type=int, default=8, help='generated candidates per file (default 8; 0: the catalog alone)')
     pr.add_argument('--catalog-top', type=int, default=8, help='ideal shapes of the catalog added per file (default 8)')
     pr.add_argument('--no-catalog', action='store_true', help='rank the generated candidates only')
@@ -93,7 +94,9 @@ def _add_predict_parser(sub):
     pr.add_argument('--energy', type=float, metavar='W', help="weight [1/eV] of an EMT energy restraint in the atom refinement, added to Rwp² "
                                                                "(ASE's EMT: Al, Cu, Ag, Au, Ni, Pd, Pt; e.g. 0.1; default: off)")
     pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots and reports')
-    pr.add_argument('--overwrite', action='store_true', help='replace the results of an earlier run in the output folder')
+    pr.add_argument('--overwrite', action='store_true', help="recompute these files' results in a folder that holds an earlier run (its other inputs are kept)")
+    pr.add_argument('--resume', action='store_true', help='finish an interrupted run: the inputs it answered are kept, the others computed (same settings)')
+    pr.add_argument('-q', '--quiet', action='store_true', help='no progress: only failed inputs are reported')
     pr.add_argument('--method', default='cbldm', choices=('cbldm', 'mlp', 'cnn', 'resnet', 'transformer', 'cvae', 'xgboost', 'catalog'),
                     help='cbldm: the latent diffusion model and the catalog (default, the best); mlp, cnn, resnet, transformer, cvae, '
                          'xgboost: a comparison method alone (cbldm.baselines); catalog: the catalog screen alone')
@@ -111,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument('--family', choices=FAMILIES, help='structure family')
     src.add_argument('--structure', type=Path, help='simulate this structure file (.xyz or .cif) instead')
     sim.add_argument('--element', default='Au', help='metal (default Au)')
-    sim.add_argument('--size', type=int, help='size shorthand of the family (e.g. icosahedron shells)')
+    sim.add_argument('--size', type=int, help='size shorthand of the family: Ico n shells; Oct edge length n, no cutoff (n, 0); Dec (n, n, n) = '
+                     '(p, q, r); SC, BCC, FCC (n, n, n) = (h, k, l) layers; HCP (n, n, n) = (s1, s2, s3); --params gives them all')
     sim.add_argument('--params', type=_params, help='exact family parameters, e.g. 3,2,1 for a decahedron')
     sim.add_argument('--bond', type=float, help='nearest-neighbour distance [Å] (default: from the metallic radius)')
     _add_pdf_args(sim)
@@ -211,18 +215,43 @@ def run_train(a) -> None:
     if a.export and res['done']: print(f"wrote {export_weights(res['checkpoint'], a.export)}")
 
 # %% ../nbs/04_cli.ipynb #c1a00004
-def run_predict(a) -> None:
-    "`cbldm predict`: ranked candidates per input file."
+def predict_line(p, method:str='cbldm', candidates:int=0) -> str:
+    "One input's result in a line: the best candidate and its fit, how many generated structures were kept; or why there is none."
+    if p.error: return f"{p.input.name}: FAILED: {p.error}"
+    b, n_gen = p.best, sum(c.generated for c in p.candidates)
+    kept = f"; {n_gen} of {candidates} generated structures distinct and plausible" if candidates and method != 'catalog' else ''
+    return (f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rw {b.rwp:.3f} on {b.fit.rmin:g}-{b.fit.rmax:g} Å "
+            f"(expansion {b.expansion:.3f}, {b.source}){kept}; {p.seconds:.1f} s")
+
+class PredictProgress:
+    "`predict`'s progress: a line per input as it finishes (stdout, unless quiet) and a bar on stderr while one runs, when stderr is a terminal."
+    def __init__(self, method:str, candidates:int, quiet:bool=False, bar:bool=None):
+        self.method, self.candidates, self.quiet, self.t0 = method, candidates, quiet, time.perf_counter()
+        self.bar = sys.stderr.isatty() if bar is None else bar
+        self.failed = []
+    def __call__(self, k:int, n:int, name:str, p=None):
+        if self.bar: sys.stderr.write('\r\033[K')
+        if p is not None:
+            if p.error: self.failed.append(name)
+            if not self.quiet or p.error: print(f"[{k}/{n}] {predict_line(p, self.method, self.candidates)}", flush=True)
+        if self.bar and (p is None or k < n):
+            done = int(30 * (k - (p is None)) / n)
+            sys.stderr.write(f"[{'#' * done}{'.' * (30 - done)}] {k - (p is None)}/{n} {time.perf_counter() - self.t0:5.1f} s  {name if p is None else ''}")
+            sys.stderr.flush()
+
+def run_predict(a) -> int:
+    "`cbldm predict`: ranked candidates per input file; exit status 1 if some inputs have no answer."
     from cbldm.predict import predict
-    t = time.perf_counter()
+    show = PredictProgress(a.method, a.candidates, a.quiet)
     res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top,
                   plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, motifs=not a.no_motifs, overwrite=a.overwrite, method=a.method,
-                  energy=a.energy)
-    for p in res:
-        b = p.best
-        print(f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rwp {b.rwp:.3f} "
-              f"(expansion {b.expansion:.3f}, {b.source}); {p.n_calls} {'denoiser calls' if a.method == 'cbldm' else 'model evaluations'} per candidate")
-    print(f"wrote {a.out}/summary.csv and {sum(len(p.candidates) for p in res)} .xyz files in {time.perf_counter()-t:.1f} s")
+                  energy=a.energy, resume=a.resume, progress=show)
+    kept = len(a.files) - len(res)
+    if not a.quiet:
+        print(f"{len(res) - len(show.failed)} of {len(res)} inputs answered" + (f", {kept} kept from the earlier run" if kept else '')
+              + f"; results in {a.out}/summary.csv ({time.perf_counter() - show.t0:.1f} s)")
+    if show.failed: print(f"cbldm predict: {len(show.failed)} input(s) without an answer: {', '.join(show.failed)} (see summary.csv)", file=sys.stderr)
+    return 1 if show.failed else 0
 
 def run_dataset(a) -> None:
     "`cbldm dataset`: the training data set."
@@ -244,8 +273,8 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     if a.command is None: ap.print_help(); return 0
     try:
-        COMMANDS[a.command](a)
-        return 0
+        return COMMANDS[a.command](a) or 0
+
     except (ValueError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, ImportError, TypeError) as e:
         print(f'cbldm {a.command}: error: {e}', file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ __all__ = ['METALS', 'METALLIC_RADII', 'FAMILIES', 'FAMILY_PARAMS', 'bond_length
            'check_cluster', 'read_structure', 'write_structure']
 
 # %% ../nbs/00_clusters.ipynb #7de77e1a
+import difflib
 import functools
 import itertools
 import math
@@ -160,10 +161,13 @@ def shape_atom_count(family, params):
     return len(_unit_positions(family, params))
 
 # %% ../nbs/00_clusters.ipynb #454bb91f
-def check_element(element):
-    if not isinstance(element, str) or element not in atomic_numbers or element == 'X':
-        raise ValueError(f"unknown element {element!r}: give a chemical symbol such as 'Au'")
-    return element
+def check_element(element) -> str:
+    "The chemical symbol, in its usual case ('au' and 'AU' are 'Au'); an unknown one is refused with the closest symbols."
+    sym = element.strip().capitalize() if isinstance(element, str) else element
+    if not isinstance(sym, str) or sym not in atomic_numbers or sym == 'X':
+        close = difflib.get_close_matches(sym, chemical_symbols[1:], n=3, cutoff=0.5) if isinstance(sym, str) else []
+        raise ValueError(f"unknown element {element!r}: give a chemical symbol such as 'Au'" + (f" (did you mean {' or '.join(close)}?)" if close else ''))
+    return sym
 
 def _check_bond(bond):
     if isinstance(bond, bool) or not isinstance(bond, (int, float, np.integer, np.floating)):
@@ -194,7 +198,7 @@ def make_cluster(family:str|Shape, # structure family from `FAMILIES`, or a `Sha
     _check_family(family)
     if (params is None) == (size is None): raise ValueError(f"give exactly one of params {FAMILY_PARAMS[family]} or size for {family}")
     params = _check_params(family, _size_params(family, size) if size is not None else params)
-    check_element(element)
+    element = check_element(element)
     bond = _check_bond(bond_length(element) if bond is None else bond)
     if max_atoms is not None and (n := shape_atom_count(family, params)) > max_atoms:   # closed forms except cubic: before building
         raise ValueError(f"cluster has {n} atoms, more than max_atoms={max_atoms}")
@@ -246,7 +250,7 @@ def anti_mackay_cluster(shells:int, # shells of the Mackay icosahedron (2: 13 at
                        )->Atoms: # cluster: one element, centroid at the origin, no cell, pbc off
     "A Mackay icosahedron covered by an anti-Mackay shell: one atom over each upward triangle of its outer faces, one bond from the three."
     shells = _check_shells(shells)
-    check_element(element)
+    element = check_element(element)
     bond = _check_bond(bond_length(element) if bond is None else bond)
     pos = _anti_mackay_unit(shells, bool(hollow)) * bond
     atoms = Atoms(numbers=np.full(len(pos), atomic_numbers[element]), positions=pos, pbc=False)
@@ -356,7 +360,7 @@ def sample_clusters(n:int, # number of clusters to draw
                    )->list: # list of `ase.Atoms` with `info` family, params, element, bond, jitter
     "Random clusters: shapes uniform over `enumerate_shapes`, elements uniform over `elements`."
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0: raise ValueError(f"n must be a non-negative integer, got {n!r}")
-    elements = (elements,) if isinstance(elements, str) else tuple(elements)
+    elements = tuple(check_element(e) for e in ((elements,) if isinstance(elements, str) else elements))
     if not elements: raise ValueError("elements is empty")
     for el in elements:
         check_element(el)

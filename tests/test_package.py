@@ -25,16 +25,17 @@ def test_cli_predict_readme_command(tmp_path):
     out = subprocess.run(cmd + ['predict', str(gr), '--element', 'Au', '--out', str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     import csv
-    assert (tmp_path/'summary.csv').read_text().startswith('file,k,source,n_atoms,rwp')
+    assert (tmp_path/'summary.csv').read_text().startswith('file,k,source,shape,n_atoms,rwp')
     rows = list(csv.DictReader(open(tmp_path/'summary.csv')))
     K = len(rows)   # up to 8 generated candidates, the 8 best catalog shapes and 2 motifs, duplicates and implausible ones removed
     assert 2 <= K <= 18 and [r['k'] for r in rows] == [str(k) for k in range(1, K + 1)]
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted([f'Au144PET_100K-00000_{k}.xyz' for k in range(1, K + 1)] + ['Au144PET_100K-00000_fit.png', 'Au144PET_100K-00000_report.html',
-                                                                                  'plotly.min.js', 'summary.csv']), names
+    stems = [f'Au144PET_100K-00000_{k:0{len(str(K))}d}' for k in range(1, K + 1)]   # zero-padded: the files sort in rank order
+    assert names == sorted([f'{s}.{e}' for s in stems for e in ('xyz', 'fgr')] + ['Au144PET_100K-00000_fit.png', 'Au144PET_100K-00000_report.html',
+                                                                             'plotly.min.js', 'run.json', 'summary.csv']), names
     assert any(r['source'] == 'cbldm' for r in rows) and any(r['source'].startswith('catalog ') for r in rows)
     from cbldm.clusters import bond_length
-    assert all(float(r['scale']) > 0 and float(r['nn_min']) >= 0.8 * bond_length('Au') - 1e-4 for r in rows)   # physically plausible
+    assert all(float(r['scale']) > 0 and float(r['nn_min [Å]']) >= 0.8 * bond_length('Au') - 1e-4 for r in rows)   # physically plausible
     assert f'best of {K}' in out.stdout
     # a second run into the same folder is refused and keeps the first run's results
     first = (tmp_path/'summary.csv').read_text()
@@ -81,3 +82,11 @@ def test_import_is_light():
     code = 'import sys, cbldm.pdf; bad = [m for m in ("plotly", "nglview", "matplotlib", "nbdev") if m in sys.modules]; print(bad); sys.exit(bool(bad))'
     out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+def test_plain_install_has_no_notebook_stack():
+    "nglview (and with it the JupyterLab server stack) is an extra: the plain install needs none of it."
+    import tomllib
+    meta = tomllib.loads((ROOT/'pyproject.toml').read_text())['project']
+    heavy = ('nglview', 'jupyter', 'ipywidgets', 'notebook', 'ipykernel')
+    assert not [d for d in meta['dependencies'] if d.split('>')[0].split('=')[0].strip().lower().startswith(heavy)], meta['dependencies']
+    assert any(d.startswith('nglview') for d in meta['optional-dependencies']['viz'])
