@@ -6,7 +6,7 @@ Docs: https://cbldm.github.io/cbldm/plots.html.md"""
 
 # %% auto #0
 __all__ = ['FitCurves', 'fit_curves', 'new_figure', 'plot_pdf', 'plot_pdf_static', 'save_fit_plot', 'view_static', 'view',
-           'plot_structure', 'save_report']
+           'plot_structure', 'ReportPanel', 'save_report']
 
 # %% ../nbs/03_plots.ipynb #65d5b345
 from pathlib import Path
@@ -152,41 +152,63 @@ def view(atoms:Atoms, backend:str='auto', **kwargs):
     return view_static(atoms, **kwargs)
 
 # %% ../nbs/03_plots.ipynb #6301692a
-def plot_structure(atoms:Atoms, title:str=None):
-    "Plotly 3-D view of a cluster (rotate and zoom in the browser), atoms shaded by distance from the centre."
+def plot_structure(atoms:Atoms, title:str=None, height:int=None):
+    "Plotly 3-D view of a cluster (rotate and zoom in the browser), atoms shaded by distance from the centre, with a colour bar and a legend."
     import plotly.graph_objects as go
     if len(atoms) == 0: raise ValueError("cannot view a structure with zero atoms")
     p = atoms.positions - atoms.positions.mean(0)
     d = np.linalg.norm(p, axis=1)
-    fig = go.Figure(go.Scatter3d(x=np.round(p[:, 0], 3), y=np.round(p[:, 1], 3), z=np.round(p[:, 2], 3), mode='markers',
-                                 marker=dict(size=max(4.0, 40 / max(len(p), 1) ** 0.4), color=np.round(d, 3), colorscale='YlOrBr_r',
-                                             line=dict(color='black', width=0.5)),
-                                 text=[f"{s} {i}" for i, s in enumerate(atoms.get_chemical_symbols())], hoverinfo='text'))
-    fig.update_layout(title=title if title is not None else atoms.get_chemical_formula(), template='simple_white',
+    marker = dict(size=max(4.0, 40 / max(len(p), 1) ** 0.4), color=np.round(d, 3), colorscale='YlOrBr_r', showscale=True,
+                  colorbar=dict(title=dict(text='Å from<br>centre'), thickness=12, len=0.6), line=dict(color='black', width=0.5))
+    fig = go.Figure(go.Scatter3d(x=np.round(p[:, 0], 3), y=np.round(p[:, 1], 3), z=np.round(p[:, 2], 3), mode='markers', marker=marker,
+                                 name=f"{atoms.get_chemical_formula()} ({len(atoms)} atoms)", showlegend=True,
+                                 text=[f"{s} {i}: {x:.2f} Å from centre" for i, (s, x) in enumerate(zip(atoms.get_chemical_symbols(), d))], hoverinfo='text'))
+    fig.update_layout(title=title if title is not None else atoms.get_chemical_formula(), template='simple_white', height=height,
+                      legend=dict(x=0, y=1, xanchor='left', yanchor='top'),
                       scene=dict(xaxis_visible=False, yaxis_visible=False, zaxis_visible=False, aspectmode='data'), margin=dict(l=0, r=0, t=40, b=0))
     return fig
 
-def save_report(path, # the .html file to write
-                r, G_obs, G_calc, # the data and the best candidate's PDF on the grid r
-                atoms:Atoms, # the best candidate
-                rmin:float=None, rmax:float=None, # fit range [Å]
-                title:str='', names=('observed', 'calculated'),
-                notes:str='', # a line of text under the plots (e.g. the fitted parameters)
-                plotlyjs='directory', # 'directory': plotly.min.js once beside the file (offline, small files); True: inside each file
-               ) -> Path:
-    "One offline HTML page: the fit plot and an interactive 3-D view of the structure, written atomically."
+# %% ../nbs/03_plots.ipynb #7d816892
+class ReportPanel(NamedTuple):
+    "One candidate of a report: its label, its PDF on the data's grid, its structure and a line of fitted parameters."
+    label:str; G_calc:np.ndarray; atoms:Atoms; notes:str = ''
+
+def _panel_html(k, p, r, G_obs, rmin, rmax, data_name) -> str:
     import html
+    fit = plot_pdf(r, G_obs, p.G_calc, rmin, rmax, names=(data_name, 'calculated'), max_points=1500, height=320)
+    view3d = plot_structure(p.atoms, '', height=380)
+    figs = ''.join(f.to_html(full_html=False, include_plotlyjs=False, div_id=f"{kind}{k}", default_width='100%', default_height=h,
+                             config={'responsive': True}) for kind, f, h in (('fit', fit, 320), ('view', view3d, 380)))
+    return (f"<div class='panel'><h3>{html.escape(p.label)}</h3>{figs}<p>{html.escape(p.notes)}</p></div>")
+
+# drawn while the page is parsed, a plot may not know its panel's final width yet: resize every plot once it has loaded
+_RESIZE = "<script>window.addEventListener('load', () => document.querySelectorAll('.js-plotly-plot').forEach(d => Plotly.Plots.resize(d)));</script>"
+
+def save_report(path, # the .html file to write
+                r, G_obs, # the data on its grid r
+                panels:list, # `ReportPanel`s, best first, shown side by side
+                rmin:float=None, rmax:float=None, # fit range [Å]
+                title:str='', data_name:str='data',
+                notes:str='', # a paragraph under the title (e.g. what the data cannot decide)
+                plotlyjs=True, # True: plotly.js inside the page, once (works copied alone); 'directory': plotly.min.js beside it
+               ) -> Path:
+    "One offline HTML page: the top candidates' fits and interactive 3-D views side by side, written atomically."
+    import html
+    from plotly.offline import get_plotlyjs
     path = Path(path)
     if path.suffix.lower() != '.html': raise ValueError(f"a report is an .html file, got {path.name!r}")
     if plotlyjs not in ('directory', True): raise ValueError(f"plotlyjs must be 'directory' or True, got {plotlyjs!r}")
+    if not panels: raise ValueError("a report needs at least one candidate")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fit, view3d = plot_pdf(r, G_obs, G_calc, rmin, rmax, title='', names=names), plot_structure(atoms, '')
-    js = '<script src="plotly.min.js"></script>' if plotlyjs == 'directory' else None
-    if plotlyjs == 'directory' and not (path.parent / 'plotly.min.js').exists():
-        from plotly.offline import get_plotlyjs
-        with atomic_path(path.parent / 'plotly.min.js') as t: t.write_text(get_plotlyjs(), encoding='utf-8')
-    parts = [f.to_html(full_html=False, include_plotlyjs=(k == 0 and plotlyjs is True)) for k, f in enumerate((fit, view3d))]
-    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>{js or ''}</head><body style='font-family:sans-serif'>"
-            f"<h3>{html.escape(title)}</h3>{parts[0]}<p>{html.escape(notes)}</p><div style='height:520px'>{parts[1]}</div></body></html>")
+    if plotlyjs == 'directory':
+        js = '<script src="plotly.min.js"></script>'
+        if not (path.parent / 'plotly.min.js').exists():
+            with atomic_path(path.parent / 'plotly.min.js') as t: t.write_text(get_plotlyjs(), encoding='utf-8')
+    else: js = f'<script type="text/javascript">{get_plotlyjs()}</script>'
+    body = ''.join(_panel_html(k, p, r, G_obs, rmin, rmax, data_name) for k, p in enumerate(panels))
+    style = ("body{font-family:sans-serif;margin:1em}.row{display:flex;flex-wrap:wrap;gap:1em}"
+             ".panel{flex:0 0 380px;border:1px solid #ddd;padding:.5em}.panel h3{font-size:1em;margin:.2em 0}")
+    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title><style>{style}</style>{js}</head>"
+            f"<body><h2>{html.escape(title)}</h2><p>{html.escape(notes)}</p><div class='row'>{body}</div>{_RESIZE}</body></html>")
     with atomic_path(path) as t: t.write_text(page, encoding='utf-8')
     return path

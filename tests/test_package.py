@@ -32,7 +32,7 @@ def test_cli_predict_readme_command(tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     stems = [f'Au144PET_100K-00000_{k:0{len(str(K))}d}' for k in range(1, K + 1)]   # zero-padded: the files sort in rank order
     assert names == sorted([f'{s}.{e}' for s in stems for e in ('xyz', 'fgr')] + ['Au144PET_100K-00000_fit.png', 'Au144PET_100K-00000_report.html',
-                                                                             'plotly.min.js', 'run.json', 'summary.csv']), names
+                                                                             'run.json', 'summary.csv']), names
     assert any(r['source'] == 'cbldm' for r in rows) and any(r['source'].startswith('catalog ') for r in rows)
     from cbldm.clusters import bond_length
     assert all(float(r['scale']) > 0 and float(r['nn_min [Å]']) >= 0.8 * bond_length('Au') - 1e-4 for r in rows)   # physically plausible
