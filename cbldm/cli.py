@@ -93,6 +93,13 @@ def _add_predict_parser(sub):
     pr.add_argument('--refine-top', type=int, default=3, help='candidates refined per file, the best before refinement (default 3)')
     pr.add_argument('--energy', type=float, metavar='W', help="weight [1/eV] of an EMT energy restraint in the atom refinement, added to Rwp² "
                                                                "(ASE's EMT: Al, Cu, Ag, Au, Ni, Pd, Pt; e.g. 0.1; default: off)")
+    fit = pr.add_argument_group('the fit (default: every input on its own range, qdamp and delta2 fitted)')
+    fit.add_argument('--rmin', type=float, metavar='Å', help='start of the fit range (default 1.5)')
+    fit.add_argument('--rmax', type=float, metavar='Å', help="end of the fit range (default: the data's own end; the model reads at most 30 Å)")
+    fit.add_argument('--qmin', type=float, metavar='1/Å', help="the transform's qmin, fixed (default: the header's, else 0.7 and fitted)")
+    fit.add_argument('--qmax', type=float, metavar='1/Å', help="the transform's qmax (default: the header's, else 25)")
+    fit.add_argument('--qdamp', type=float, metavar='1/Å', help='fix qdamp at this value (default: fitted, 0-0.08)')
+    fit.add_argument('--delta2', type=float, metavar='Å²', help='fix delta2 at this value (default: fitted, 0-5)')
     pr.add_argument('--no-plot', action='store_true', help='do not write the fit plots and reports')
     pr.add_argument('--overwrite', action='store_true', help="recompute these files' results in a folder that holds an earlier run (its other inputs are kept)")
     pr.add_argument('--resume', action='store_true', help='finish an interrupted run: the inputs it answered are kept, the others computed (same settings)')
@@ -245,7 +252,7 @@ def run_predict(a) -> int:
     show = PredictProgress(a.method, a.candidates, a.quiet)
     res = predict(a.files, a.element, a.candidates, a.out, a.model, a.device, a.seed, a.steps, refine_steps=a.refine_steps, refine_top=a.refine_top,
                   plot=not a.no_plot, catalog=not a.no_catalog, catalog_top=a.catalog_top, motifs=not a.no_motifs, overwrite=a.overwrite, method=a.method,
-                  energy=a.energy, resume=a.resume, progress=show)
+                  energy=a.energy, resume=a.resume, progress=show, rmin=a.rmin, rmax=a.rmax, qmin=a.qmin, qmax=a.qmax, qdamp=a.qdamp, delta2=a.delta2)
     kept = len(a.files) - len(res)
     if not a.quiet:
         print(f"{len(res) - len(show.failed)} of {len(res)} inputs answered" + (f", {kept} kept from the earlier run" if kept else '')

@@ -20,7 +20,7 @@ from .clusters import FAMILIES, METALS, bond_length
 from .core import PAPER_PDF, FIT_RANGE
 from .data import ShapeTable, build_shapes, evaluation_set, perturb_cluster
 from .fit import Fitter, fit_structures, FINE_STEPS
-from .sources import ModelSource, propose
+from .sources import ModelSource, propose, calc_rmax
 from .rank import FitPlan, rank, distinct, keep_plausible, unit_distances, NoPlausibleCandidate
 from .predict import Predictor, Input, load_model, PAPER_WEIGHTS, prepare_pdf
 from .metrics import aligned_rmsd
@@ -216,11 +216,11 @@ METALFINDER = dict(rmin=1.5, rmax=20.0, qdamp=0.03, delta2=0.0)   # the protocol
 
 def protocol_calc(inp:Input, # the data (`cbldm.predict.prepare_pdf`); its header's qmin and qmax are used (else 0.7 and 25)
                   qdamp:float=METALFINDER['qdamp'], delta2:float=METALFINDER['delta2'],
-                 ) -> DebyePDF: # on the model grid of `prepare_pdf`
+                 ) -> DebyePDF: # on the input's grid (`prepare_pdf`)
     "The calculator of the protocol's fits: the data's qmin and qmax, fixed qdamp and delta2."
     qmin, qmax = float(inp.meta.get('qmin', PAPER_PDF['qmin'])), float(inp.meta.get('qmax', PAPER_PDF['qmax']))
-    calc = DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax, 'qdamp': qdamp, 'delta2': delta2}, dtype=torch.float32)
-    if calc.r.shape != inp.r.shape: raise ValueError(f"{inp.name}: not on the model grid (resample it with cbldm.predict.prepare_pdf)")
+    calc = DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax, 'qdamp': qdamp, 'delta2': delta2, 'rmax': calc_rmax(inp.r)}, dtype=torch.float32)
+    if calc.r.shape != inp.r.shape: raise ValueError(f"{inp.name}: not on cbldm's grid (resample it with cbldm.predict.prepare_pdf)")
     return calc
 
 def protocol_fit(structures:list, # candidates: `Candidate`s, `ase.Atoms` or positions [n, 3] Å

@@ -166,16 +166,17 @@ def shrink(self:Fitter, p:np.ndarray, # one structure [n, 3] Å
 def settings(self:Fitter, p:np.ndarray, # one structure [n, 3] Å
               f:Fit, # the fit so far (its expansion and Uiso stay)
               qmins=QMINS, # qmin values to try [1/Å] (at the calculator's qdamp); () to keep f's
-             ) -> Fit: # the best, free: f's + qdamp, delta2 (+ qmin when qmins)
+              qdamps=QDAMPS, delta2s=DELTA2S, # the grids [1/Å], [Å²]; one value: that parameter is fixed (not counted free)
+             ) -> Fit: # the best, free: f's + qdamp, delta2 (each when its grid has more than one value) (+ qmin when qmins)
     "The data's conventions are not assumed: qmin on a grid, then qdamp × delta2 on `QDAMPS` × `DELTA2S`, at f's expansion and Uiso."
     best = f
     for qm in qmins:
         f2 = self.scan(p, [best.expansion], [best.uiso], None, best.delta2, qm)
         if f2.rwp < best.rwp: best = f2
-    for d2 in DELTA2S:
-        f2 = self.scan(p, np.full(len(QDAMPS), best.expansion), np.full(len(QDAMPS), best.uiso), QDAMPS, d2, best.qmin)
+    for d2 in delta2s:
+        f2 = self.scan(p, np.full(len(qdamps), best.expansion), np.full(len(qdamps), best.uiso), qdamps, d2, best.qmin)
         if f2.rwp < best.rwp: best = f2
-    extra = ('qdamp', 'delta2') + (('qmin',) if len(qmins) else ())
+    extra = tuple(k for k, g in (('qdamp', qdamps), ('delta2', delta2s)) if len(g) > 1) + (('qmin',) if len(qmins) else ())
     return best.replace(free=tuple(dict.fromkeys(f.free + extra)))
 
 # %% ../nbs/01a_fit.ipynb #f1700029
@@ -189,6 +190,7 @@ def fit(self:Fitter, p:np.ndarray, # one structure [n, 3] Å (at the data's bond
          settings:bool=False, # fit qdamp and delta2 (and qmin, `qmins`) too
          qmins=QMINS, # qmins tried with `settings` (() where the data's header gives qmin)
          steps=SHRINK_STEPS, # levels of `shrink`
+         qdamps=QDAMPS, delta2s=DELTA2S, # the grids of `settings` (one value: fixed; the calculator should carry it)
         ) -> Fit:
     "The few-parameter fit of one structure: first grids, `shrink`, and with `settings` the better of two orders."
     p = np.asarray(p, float)
@@ -198,8 +200,9 @@ def fit(self:Fitter, p:np.ndarray, # one structure [n, 3] Å (at the data's bond
         f = self.scan(p, E, np.full(len(E), U[len(U) // 2]))
         f = self.scan(p, np.full(len(U), f.expansion), U)
     if not settings: return self.shrink(p, f, steps)
-    a = self.shrink(p, self.settings(p, self.shrink(p, self.settings(p, f, qmins), steps), qmins), steps)   # settings at the grid's expansion (~1 % off) first
-    b = self.shrink(p, self.settings(p, self.shrink(p, f, steps), qmins), steps)                            # or the expansion first
+    st = lambda f: self.settings(p, f, qmins, qdamps, delta2s)
+    a = self.shrink(p, st(self.shrink(p, st(f), steps)), steps)   # settings at the grid's expansion (~1 % off) first
+    b = self.shrink(p, st(self.shrink(p, f, steps)), steps)       # or the expansion first
     return a if a.rwp <= b.rwp else b
 
 # %% ../nbs/01a_fit.ipynb #f1700041

@@ -15,10 +15,9 @@ import torch
 from ase import Atoms
 from ase.data import atomic_numbers
 from scipy.spatial.distance import pdist
-from .core import FIT_RANGE
 from .clusters import bond_length, nn_distances
 from .pdf import DebyePDF
-from .fit import Fit, Fitter, EXPANSIONS, UISOS, QMINS, SHRINK_STEPS, max_expansion
+from .fit import Fit, Fitter, EXPANSIONS, UISOS, QMINS, QDAMPS, DELTA2S, SHRINK_STEPS, max_expansion
 from .metrics import is_plausible, MIN_NN
 from .refine import refine_positions
 from .catalog import find_shape, walk_shapes
@@ -73,18 +72,23 @@ class FitPlan:
     uisos: tuple = UISOS
     joint: bool = False       # the first grid over every (expansion, Uiso) pair
     settings: bool = True     # fit qdamp and delta2 (and qmin where no header gives it)
+    qdamps: tuple = QDAMPS    # their grids; one value: fixed at it [1/Å]
+    delta2s: tuple = DELTA2S  # [Å²]
     steps: tuple = SHRINK_STEPS
     walk_steps: tuple = SHRINK_STEPS   # the fit of the shapes a walk scores
 
-def make_fitter(inp, element:str, calc:DebyePDF=None) -> Fitter:
-    "The fitter of an input: its calculator (`input_calc` by default), the metal, the fit range 1.5 Å to the data's end."
-    return Fitter(inp.r, inp.G, atomic_numbers[element], input_calc(inp) if calc is None else calc, FIT_RANGE[0], inp.rmax)
+def make_fitter(inp, element:str, calc:DebyePDF=None, plan:FitPlan=None) -> Fitter:
+    "The fitter of an input: its calculator (`input_calc` by default, with the qdamp and delta2 `plan` fixes), the metal, the input's fit range."
+    c = input_calc(inp) if calc is None else calc
+    fixed = {k: float(g[0]) for k, g in (('qdamp', plan.qdamps), ('delta2', plan.delta2s)) if len(g) == 1} if plan is not None else {}
+    if fixed: c = DebyePDF(**{**c.settings(), **fixed}, dtype=c.dtype)
+    return Fitter(inp.r, inp.G, atomic_numbers[element], c, inp.rmin, inp.rmax)
 
 def fit_all(proposals:list, fitter:Fitter, plan:FitPlan, qmins=QMINS, element:str='Au') -> list:
     "Every proposal fitted (`Fitter.fit`): a `Candidate` each, at the fitted expansion."
     out = []
     for pr in proposals:
-        f = fitter.fit(pr.positions, plan.expansions, plan.uisos, plan.joint, plan.settings, qmins, plan.steps)
+        f = fitter.fit(pr.positions, plan.expansions, plan.uisos, plan.joint, plan.settings, qmins, plan.steps, plan.qdamps, plan.delta2s)
         p = np.asarray(pr.positions, float) * f.expansion
         out.append(Candidate(Atoms([element] * len(p), positions=p), f, pr.source, f.rwp, generated=pr.generated))
     return out
@@ -152,7 +156,7 @@ def rank(inp, proposals:list, element:str='Au', # the input; its proposals (`cbl
     "Proposals -> distinct -> (could be plausible) -> fit -> plausible -> walk -> refine -> sort: the plausible candidates, best first."
     props = distinct(proposals)
     if not props: raise ValueError(f"{inp.name}: no candidates to rank (no generated candidates and no catalog)")
-    fitter, hopeful = make_fitter(inp, element, calc), could_be_plausible(props, element, plan)
+    fitter, hopeful = make_fitter(inp, element, calc, plan), could_be_plausible(props, element, plan)
     fitted = fit_all(hopeful, fitter, plan, () if 'qmin' in inp.meta or not plan.settings else QMINS, element)
     ok = [k for k, c in enumerate(fitted) if keep_plausible([c], element)]
     cands = [fitted[k] for k in ok]

@@ -6,14 +6,15 @@ Docs: https://cbldm.github.io/cbldm/sources.html.md"""
 
 # %% auto #0
 __all__ = ['CATALOG_STRETCH', 'LARGE_TOP', 'LARGE_STRETCH', 'MOTIFS', 'MOTIF_STRETCH', 'MOTIF_TOP', 'MOTIF_MARGIN', 'Proposal',
-           'input_calc', 'ModelSource', 'CatalogSource', 'LargeSource', 'motif_catalog', 'MotifSource', 'propose']
+           'calc_rmax', 'input_calc', 'ModelSource', 'CatalogSource', 'LargeSource', 'motif_catalog', 'MotifSource',
+           'propose']
 
 # %% ../nbs/10c_sources.ipynb #5c000003
 import functools, warnings
 from dataclasses import dataclass
 import numpy as np
 import torch
-from .core import PAPER_PDF, FIT_RANGE, check_int
+from .core import PAPER_PDF, check_int
 from .clusters import FAMILIES, anti_mackay_cluster, anti_mackay_name
 from .pdf import DebyePDF
 from .data import SPLITS
@@ -31,16 +32,21 @@ class Proposal:
     bond: float = float('nan')         # the nearest-neighbour distance it was placed at [Å] (catalog sources)
     origin: str = ''        # the kind of source: 'model', 'catalog', 'large', 'motif'
 
+def calc_rmax(r:np.ndarray) -> float:
+    "The calculator's rmax [Å] for data on the grid r: the paper's 30 Å, or just past the last point of a longer grid."
+    r = np.asarray(r, float)
+    return PAPER_PDF['rmax'] if r[-1] < PAPER_PDF['rmax'] else round(float(r[-1]) + PAPER_PDF['rstep'] / 2, 6)
+
 def input_calc(inp) -> DebyePDF:
-    "The calculator of an input: the paper's settings with the input's qmin and qmax where its header gives them (float32)."
+    "The calculator of an input on its grid: the paper's settings with the input's qmin and qmax where its header (or the user) gives them (float32)."
     qmin = float(inp.meta.get('qmin', PAPER_PDF['qmin'])); qmax = float(inp.meta.get('qmax', PAPER_PDF['qmax']))
     if not (0 <= qmin < qmax and qmax <= 50): qmin, qmax = PAPER_PDF['qmin'], PAPER_PDF['qmax']
-    return _calc(qmin, qmax)
+    return _calc(qmin, qmax, calc_rmax(inp.r))
 
 @functools.lru_cache(maxsize=8)
-def _calc(qmin:float, qmax:float) -> DebyePDF:
-    "One calculator per (qmin, qmax), shared by the sources and the ranking of every input with those settings."
-    return DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax}, dtype=torch.float32)
+def _calc(qmin:float, qmax:float, rmax:float) -> DebyePDF:
+    "One calculator per (qmin, qmax, grid), shared by the sources and the ranking of every input with those settings."
+    return DebyePDF(**{**PAPER_PDF, 'qmin': qmin, 'qmax': qmax, 'rmax': rmax}, dtype=torch.float32)
 
 # %% ../nbs/10c_sources.ipynb #5c000010
 class ModelSource:
@@ -62,7 +68,7 @@ class CatalogSource:
         self.catalog, self.top = catalog, check_int('catalog_top', top, 0)
     def propose(self, inp, k:int=None, seed:int=0, found=()) -> list:
         if not self.top: return []
-        try: idx, R, b = screen(self.catalog, inp.r, inp.G, input_calc(inp), stretch=CATALOG_STRETCH, top=self.top, rmin=FIT_RANGE[0], rmax=inp.rmax)
+        try: idx, R, b = screen(self.catalog, inp.r, inp.G, input_calc(inp), stretch=CATALOG_STRETCH, top=self.top, rmin=inp.rmin, rmax=inp.rmax)
         except ValueError as e:
             warnings.warn(f"{inp.name}: catalog screen skipped ({e})"); return []
         return [Proposal(self.catalog.atoms(int(i), 'Au', float(bb)).positions, f"catalog {self.catalog.name(int(i))}", screen_rwp=float(RR), bond=float(bb), origin='catalog')
@@ -83,7 +89,7 @@ class LargeSource:
     def propose(self, inp, k:int=None, seed:int=0, found=()) -> list:
         best = _catalog_best(found)
         if best is None: return []
-        calc, lo = input_calc(inp), FIT_RANGE[0]
+        calc, lo = input_calc(inp), inp.rmin
         kl, Rl, bl = screen(self.catalog, inp.r, inp.G, calc, bond=best[0], stretch=(0.99, 1.0, 1.01), top=1, rmin=lo, rmax=inp.rmax)
         if not Rl[0] < best[1]: return []
         kl, Rl, bl = screen(self.catalog, inp.r, inp.G, calc, bond=float(bl[0]), stretch=LARGE_STRETCH, uiso=(0.003, 0.006, 0.01), top=64, rmin=lo, rmax=inp.rmax)
@@ -111,7 +117,7 @@ class MotifSource:
     def propose(self, inp, k:int=None, seed:int=0, found=()) -> list:
         best = _catalog_best(found)
         if best is None: return []
-        km, Rm, bm = screen(motif_catalog(), inp.r, inp.G, input_calc(inp), bond=best[0], stretch=MOTIF_STRETCH, top=MOTIF_TOP, rmin=FIT_RANGE[0], rmax=inp.rmax)
+        km, Rm, bm = screen(motif_catalog(), inp.r, inp.G, input_calc(inp), bond=best[0], stretch=MOTIF_STRETCH, top=MOTIF_TOP, rmin=inp.rmin, rmax=inp.rmax)
         out = []
         for i, RR, bb in zip(km, Rm, bm):
             if RR > MOTIF_MARGIN * best[1]: break

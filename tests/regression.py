@@ -75,7 +75,8 @@ def run_compare(n:int=COMPARE_N) -> dict:
     keep = ('n_pred', 'rwp', 'rwp_scale', 'exact', 'as_good', 'top1', 'top3', 'rwp_true', 'n_cand')
     return {m: {k: np.asarray(o[k]).tolist() for k in keep} for m, o in res.items()}
 
-REFINED_TOL = 3e-4   # Rw of atom-refined candidates: 40 float32 Adam steps, which the BLAS and library versions move by ~1e-5
+REFINED_TOL = 1e-2   # Rw of atom-refined candidates: 40 float32 Adam steps, which MKL's CPU dispatch moves by up to 5e-3
+                     # (the same code and inputs with MKL_ENABLE_INSTRUCTIONS=AVX2 against the AVX-512 default, one machine)
 
 def diff_predict(got:dict, ref:dict, tol:float=1e-6, refined_tol:float=REFINED_TOL) -> list:
     """Differences between two `run_predict` results (inputs of `got` only): a list of readable lines, empty when they match.
@@ -99,7 +100,7 @@ def diff_predict(got:dict, ref:dict, tol:float=1e-6, refined_tol:float=REFINED_T
                 refined = c['refined'] or r['refined']
                 ok = (x == y or (np.isnan(x) and np.isnan(y)) or (f == 'rwp0' and abs(x - y) <= tol)
                       or (f == 'rwp' and abs(x - y) <= (refined_tol if refined else tol))
-                      or (f not in ('rwp', 'rwp0', 'n_atoms', 'n_params', 'refined') and abs(x - y) <= (2e-2 if refined and f == 'scale' else 1e-4) * max(1.0, abs(y))))
+                      or (f not in ('rwp', 'rwp0', 'n_atoms', 'n_params', 'refined') and abs(x - y) <= (5e-2 if refined and f == 'scale' else 1e-4) * max(1.0, abs(y))))
                 if not ok: bad.append(f"{name} {c['source']} ({c['n_atoms']} atoms): {f} {x!r} != {y!r}")
     return bad
 
