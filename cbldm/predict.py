@@ -125,7 +125,10 @@ def prepare_pdf(src, # a .gr path, a `PDFData`, or an (r, G) pair
     Gm = np.zeros_like(grid)
     Gm[inside] = resample(r, G, grid[inside], method='cubic')
     if not np.abs(Gm).max() > 0: raise ValueError(f"{name}: G is zero everywhere")
-    return Input(name, grid.copy(), Gm, q_range(dict(d.meta), name, qmin, qmax), hi, lo)
+    meta = dict(d.meta)
+    if meta.get('dG') is not None:   # the file's uncertainties, on the same grid as G
+        dG = np.zeros_like(grid); dG[inside] = np.interp(grid[inside], r, np.asarray(meta['dG'], float)); meta['dG'] = dG
+    return Input(name, grid.copy(), Gm, q_range(meta, name, qmin, qmax), hi, lo)
 
 def q_range(meta:dict, name:str, qmin:float=None, qmax:float=None) -> dict:
     "The header with the user's qmin and qmax in place of its own, checked (0 ≤ qmin < qmax ≤ 50 Å⁻¹)."

@@ -17,6 +17,7 @@ import numpy as np
 from .core import atomic_path
 from .clusters import write_structure, nn_distances
 from .catalog import find_shape
+from .confidence import assess, verdict
 
 # %% ../nbs/10e_results.ipynb #95ac505c
 def candidate_stem(name:str, # the input's name (its file stem)
@@ -76,7 +77,7 @@ def read_fit_curve(path) -> tuple:
 # %% ../nbs/10e_results.ipynb #f303f516
 SUMMARY_FIELDS = ('file', 'k', 'source', 'shape', 'n_atoms', 'rwp', 'rwp_unrefined', 'scale', 'expansion', 'uiso [Å²]', 'biso [Å²]',
                   'qdamp [1/Å]', 'delta2 [Å²]', 'qmin [1/Å]', 'qmax [1/Å]', 'rmin [Å]', 'rmax [Å]', 'refined', 'n_params',
-                  'emt_energy [eV/atom]', 'nn_min [Å]', 'nn_median [Å]', 'denoiser_calls', 'error')
+                  'emt_energy [eV/atom]', 'nn_min [Å]', 'nn_median [Å]', 'dmax [Å]', 'same_as_best', 'too_small', 'denoiser_calls', 'error')
 
 def shape_name(positions, catalog) -> str:
     "The name of the catalog shape a structure is, or '' (no catalog, or none of its shapes)."
@@ -84,15 +85,17 @@ def shape_name(positions, catalog) -> str:
     i = find_shape(catalog, positions)
     return catalog.name(i) if i >= 0 else ''
 
-def summary_row(name:str, k:int, c, catalog=None, n_calls:int=0) -> dict:
-    "summary.csv's row of an input's k-th candidate."
+def summary_row(name:str, k:int, c, catalog=None, n_calls:int=0, a=None) -> dict:
+    "summary.csv's row of an input's k-th candidate (with `a`, the input's `cbldm.confidence.Assessment`: how sure)."
+    sure = {} if a is None else {'dmax [Å]': f"{a.dmax[k - 1]:.2f}", 'same_as_best': int(a.same[k - 1]), 'too_small': int(a.too_small[k - 1])}
     f, nn = c.fit, nn_distances(c.atoms.positions)
     return {'file': name, 'k': k, 'source': c.source, 'shape': shape_name(c.atoms.positions, catalog) if c.generated else '',
             'n_atoms': c.n_atoms, 'rwp': f"{f.rwp:.6f}", 'rwp_unrefined': f"{c.rwp0:.6f}", 'scale': f"{f.scale:.6g}", 'expansion': f"{f.expansion:.5f}",
             'uiso [Å²]': f"{f.uiso:.5f}", 'biso [Å²]': f"{f.biso:.4f}", 'qdamp [1/Å]': f"{f.qdamp:.4f}", 'delta2 [Å²]': f"{f.delta2:.3f}",
             'qmin [1/Å]': f"{f.qmin:g}", 'qmax [1/Å]': f"{f.qmax:g}", 'rmin [Å]': f"{f.rmin:g}", 'rmax [Å]': f"{f.rmax:g}",
             'refined': int(c.refined), 'n_params': c.n_params, 'emt_energy [eV/atom]': f"{c.energy:.4f}" if np.isfinite(c.energy) else '',
-            'nn_min [Å]': f"{nn.min():.4f}", 'nn_median [Å]': f"{np.median(nn):.4f}", 'denoiser_calls': n_calls if c.generated else '', 'error': ''}
+            'nn_min [Å]': f"{nn.min():.4f}", 'nn_median [Å]': f"{np.median(nn):.4f}", 'dmax [Å]': '', 'same_as_best': '', 'too_small': '', **sure,
+            'denoiser_calls': n_calls if c.generated else '', 'error': ''}
 
 def failed_row(name:str, error:str) -> dict:
     "summary.csv's row of an input that has no answer, with the reason."
@@ -129,12 +132,12 @@ def write_input(p, # a `cbldm.predict.Prediction` (inp, candidates, n_calls, err
     name, out = p.input.name, Path(out)
     for f in _input_files(out, name): f.unlink()
     if not p.candidates: return [], [failed_row(name, p.error)]
-    files, rows, n = [], [], len(p.candidates)
+    files, rows, n, a = [], [], len(p.candidates), assess(p.input, p.candidates)
     for k, c in enumerate(p.candidates, 1):
         stem = candidate_stem(name, k, n)
         files += [write_candidate_xyz(c, k, out / f"{stem}.xyz"), write_fit_curve(out / f"{stem}.fgr", p.input.r, p.input.G, c, k, name)]
-        rows.append(summary_row(name, k, c, catalog, p.n_calls))
-    if plot: files += _plots(p, out)
+        rows.append(summary_row(name, k, c, catalog, p.n_calls, a))
+    if plot: files += _plots(p, out, verdict(p.candidates, a))
     return files, rows
 
 REPORT_TOP = 3   # candidates shown side by side in a report
@@ -145,13 +148,13 @@ def fit_line(c) -> str:
             f"(Biso {c.fit.biso:.3f} Å²), qdamp {c.qdamp:.3f} Å⁻¹, delta2 {c.delta2:.2f} Å²; {c.n_params} fitted parameters"
             + (" (atom positions refined)" if c.refined else ""))
 
-def _plots(p, out:Path) -> list:
+def _plots(p, out:Path, sure:str='') -> list:
     "The fit plot (.png) of an input's best candidate and its report (.html): the top `REPORT_TOP` side by side."
     from cbldm.plots import save_fit_plot, save_report, ReportPanel
     b, name, (lo, hi), top = p.best, p.input.name, (p.best.fit.rmin, p.best.fit.rmax), p.candidates[:REPORT_TOP]
     panels = [ReportPanel(f"#{k} {c.source}: {c.n_atoms} atoms, Rw {c.rwp:.4f}", c.G_calc, c.atoms, fit_line(c)) for k, c in enumerate(top, 1)]
     notes = (f"{len(p.candidates)} candidates, ranked by Rw on {lo:g}-{hi:g} Å; the best {len(top)} shown. Every candidate is in summary.csv "
-             f"and has its structure as fitted (.xyz) and its fitted curve (.fgr) beside this page.")
+             f"and has its structure as fitted (.xyz) and its fitted curve (.fgr) beside this page. {sure}")
     return [save_fit_plot(out / f"{name}_fit.png", p.input.r, p.input.G, b.G_calc, rmin=lo, rmax=hi,
                           title=f"{name}: best of {len(p.candidates)}, {b.n_atoms} atoms ({b.source})", names=('data', b.source.split(' ')[0])),
             save_report(out / f"{name}_report.html", p.input.r, p.input.G, panels, rmin=lo, rmax=hi, title=f"{name}: ranked candidates", notes=notes)]
