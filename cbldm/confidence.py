@@ -7,7 +7,7 @@ Docs: https://cbldm.github.io/cbldm/confidence.html.md"""
 
 # %% auto #0
 __all__ = ['independent_points', 'rw_ratio_limit', 'few_params', 'same_as_best', 'noise_level', 'expected_rw', 'last_signal',
-           'max_pair_distance', 'Assessment', 'assess', 'verdict']
+           'max_pair_distance', 'Assessment', 'assess', 'size_range', 'size_text', 'verdict']
 
 # %% ../nbs/10d5_confidence.ipynb #a1fe7aa1
 import numpy as np
@@ -107,6 +107,20 @@ def assess(inp, # the input (`cbldm.predict.Input`: r, G, rmin, rmax, meta with 
     return Assessment(same_as_best(candidates, alpha), dmax, [d < last - 1.0 for d in dmax], independent_points(inp.rmin, inp.rmax, qmax),
                       sigma, expected_rw(sigma, inp.G[sel]), last)
 
+# %% ../nbs/10d5_confidence.ipynb #637b1083
+def size_range(candidates:list, a:Assessment) -> tuple:
+    "The particle's size as the data give it: (fewest, most atoms), (shortest, longest largest-pair distance [Å]) over the candidates not told from the best."
+    ks = [k for k, s in enumerate(a.same) if s]
+    n, d = [candidates[k].n_atoms for k in ks], [a.dmax[k] for k in ks]
+    return (min(n), max(n)), (min(d), max(d))
+
+def size_text(candidates:list, a:Assessment) -> str:
+    "The size in a sentence, its spread being what the data do not decide."
+    (n0, n1), (d0, d1) = size_range(candidates, a)
+    atoms = f"{n0} atoms" if n0 == n1 else f"{n0}–{n1} atoms"
+    across = f"{d0 / 10:.2f} nm" if abs(d1 - d0) < 0.05 else f"{d0 / 10:.2f}–{d1 / 10:.2f} nm"
+    return f"Size: {atoms}, {across} across (largest pair distance; the range spans the candidates these data do not tell apart)."
+
 # %% ../nbs/10d5_confidence.ipynb #d9287451
 def verdict(candidates:list, a:Assessment, alpha:float=0.05, shown:int=5) -> str:
     "What the data decide, in sentences: which candidates fit as well as the best, which are too small, the noise."
@@ -122,4 +136,4 @@ def verdict(candidates:list, a:Assessment, alpha:float=0.05, shown:int=5) -> str
     if small:
         s += (f" Too small for the data (largest pair shorter than the last clear pairs at {a.last:.0f} Å): "
               + '; '.join(f"{tag(k)}, {a.dmax[k]:.1f} Å" for k in small[:shown]) + (f"; and {len(small) - shown} more" if len(small) > shown else '') + '.')
-    return s + f" The data's noise is about {a.sigma:.3g} Å⁻² (estimated), which alone would leave Rw {a.rw_noise:.3f}."
+    return s + f" The data's noise is about {a.sigma:.3g} Å⁻² (estimated), which alone would leave Rw {a.rw_noise:.3f}. " + size_text(candidates, a)
