@@ -227,11 +227,10 @@ def predict_line(p, method:str='cbldm', candidates:int=0) -> str:
     if p.error: return f"{p.input.name}: FAILED: {p.error}"
     b, n_gen = p.best, sum(c.generated for c in p.candidates)
     kept = f"; {n_gen} of {candidates} generated structures distinct and plausible" if candidates and method != 'catalog' else ''
-    from cbldm.confidence import assess, size_range
-    a = assess(p.input, p.candidates)
-    n_same, ((n0, n1), (d0, d1)) = sum(a.same) - 1, size_range(p.candidates, a)
+    from cbldm.confidence import size_phrase
+    n_same = sum(p.sure.same) - 1
     kept += f"; {n_same} other{'s' if n_same > 1 else ''} fit as well (the data do not decide)" if n_same else ''
-    kept += f"; size {n0}{'' if n0 == n1 else f'–{n1}'} atoms, {d0 / 10:.2f}{'' if d1 - d0 < 0.05 else f'–{d1 / 10:.2f}'} nm"
+    kept += f"; size {size_phrase(p.candidates, p.sure)}"
     return (f"{p.input.name}: best of {len(p.candidates)}: {b.n_atoms} atoms, Rw {b.rwp:.3f} on {b.fit.rmin:g}-{b.fit.rmax:g} Å "
             f"(expansion {b.expansion:.3f}, {b.source}){kept}; {p.seconds:.1f} s")
 

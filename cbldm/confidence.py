@@ -7,7 +7,7 @@ Docs: https://cbldm.github.io/cbldm/confidence.html.md"""
 
 # %% auto #0
 __all__ = ['independent_points', 'rw_ratio_limit', 'few_params', 'same_as_best', 'noise_level', 'expected_rw', 'last_signal',
-           'max_pair_distance', 'Assessment', 'assess', 'size_range', 'size_text', 'verdict']
+           'max_pair_distance', 'Assessment', 'assess', 'size_range', 'size_phrase', 'size_text', 'verdict']
 
 # %% ../nbs/10d5_confidence.ipynb #a1fe7aa1
 import numpy as np
@@ -114,12 +114,15 @@ def size_range(candidates:list, a:Assessment) -> tuple:
     n, d = [candidates[k].n_atoms for k in ks], [a.dmax[k] for k in ks]
     return (min(n), max(n)), (min(d), max(d))
 
-def size_text(candidates:list, a:Assessment) -> str:
-    "The size in a sentence, its spread being what the data do not decide."
+def size_phrase(candidates:list, a:Assessment) -> str:
+    "The size in a few words: '55–115 atoms, 1.15–1.39 nm' (one value where the data decide)."
     (n0, n1), (d0, d1) = size_range(candidates, a)
     atoms = f"{n0} atoms" if n0 == n1 else f"{n0}–{n1} atoms"
-    across = f"{d0 / 10:.2f} nm" if abs(d1 - d0) < 0.05 else f"{d0 / 10:.2f}–{d1 / 10:.2f} nm"
-    return f"Size: {atoms}, {across} across (largest pair distance; the range spans the candidates these data do not tell apart)."
+    return atoms + (f", {d0 / 10:.2f} nm" if abs(d1 - d0) < 0.05 else f", {d0 / 10:.2f}–{d1 / 10:.2f} nm")
+
+def size_text(candidates:list, a:Assessment) -> str:
+    "The size in a sentence, its spread being what the data do not decide."
+    return f"Size: {size_phrase(candidates, a)} across (largest pair distance; the range spans the candidates these data do not tell apart)."
 
 # %% ../nbs/10d5_confidence.ipynb #d9287451
 def verdict(candidates:list, a:Assessment, alpha:float=0.05, shown:int=5) -> str:

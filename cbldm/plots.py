@@ -177,8 +177,8 @@ def _panel_html(k, p, r, G_obs, rmin, rmax, data_name) -> str:
     import html
     fit = plot_pdf(r, G_obs, p.G_calc, rmin, rmax, names=(data_name, 'calculated'), max_points=1500, height=320)
     view3d = plot_structure(p.atoms, '', height=380)
-    figs = ''.join(f.to_html(full_html=False, include_plotlyjs=False, div_id=f"{kind}{k}", default_width='100%', default_height=h,
-                             config={'responsive': True}) for kind, f, h in (('fit', fit, 320), ('view', view3d, 380)))
+    figs = ''.join(f.to_html(full_html=False, include_plotlyjs=False, div_id=f"{kind}{k}", default_width='100%', default_height=f.layout.height,
+                             config={'responsive': True}) for kind, f in (('fit', fit), ('view', view3d)))
     return (f"<div class='panel'><h3>{html.escape(p.label)}</h3>{figs}<p>{html.escape(p.notes)}</p></div>")
 
 # drawn while the page is parsed, a plot may not know its panel's final width yet: resize every plot once it has loaded

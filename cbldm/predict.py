@@ -10,7 +10,7 @@ __all__ = ['DEFAULT_WEIGHTS', 'PAPER_WEIGHTS', 'BASELINE_WEIGHTS', 'METHODS', 'M
            'fit_options', 'read_inputs', 'solve', 'RunFolder', 'write_predictions']
 
 # %% ../nbs/11_predict.ipynb #b562257e
-import dataclasses, json, math, os, sys, time, warnings
+import dataclasses, functools, json, math, os, sys, time, warnings
 from dataclasses import dataclass, field
 from fastcore.basics import patch
 from pathlib import Path
@@ -34,6 +34,7 @@ from .sources import Proposal, ModelSource, CatalogSource, LargeSource, MotifSou
 from .rank import Candidate, NoPlausibleCandidate, FitPlan, MIN_NN, MAX_SHIFT, REFINE_MAX_ATOMS, WALK_EVALS
 from .rank import rank as rank_proposals   # `Predictor.rank` is the method
 from .results import write_input, write_summary, read_summary, SUMMARY_FIELDS
+from .confidence import Assessment, assess
 from . import __version__
 from .baselines import Baseline, load_baseline, METHODS as BASELINE_METHODS, LATTICE_WEIGHTS
 
@@ -153,6 +154,11 @@ class Prediction:
     def best(self) -> Candidate:
         if not self.candidates: raise ValueError(f"{self.input.name} has no answer: {self.error or 'no candidates'}")
         return self.candidates[0]
+
+    @functools.cached_property
+    def sure(self) -> Assessment:
+        "How sure the answer is (`cbldm.confidence.assess`), worked out once: what the files and the command line say."
+        return assess(self.input, self.candidates)
 
 
 # %% ../nbs/11_predict.ipynb #30bf9a40

@@ -17,7 +17,7 @@ import numpy as np
 from .core import atomic_path
 from .clusters import write_structure, nn_distances
 from .catalog import find_shape
-from .confidence import assess, verdict
+from .confidence import verdict
 
 # %% ../nbs/10e_results.ipynb #95ac505c
 def candidate_stem(name:str, # the input's name (its file stem)
@@ -126,13 +126,13 @@ def _input_files(out:Path, name:str) -> list:
     return ([f for ext in ('xyz', 'fgr') for f in out.glob(f"{name}_*.{ext}") if f.stem[len(name) + 1:].isdigit()]
             + [f for f in (out / f"{name}_fit.png", out / f"{name}_report.html") if f.exists()])
 
-def write_input(p, # a `cbldm.predict.Prediction` (inp, candidates, n_calls, error)
+def write_input(p, # a `cbldm.predict.Prediction` (input, candidates, n_calls, error, sure)
                 out:Path, plot:bool=True, catalog=None) -> tuple: # the folder; plot and report; the catalog that names shapes
     "One input's .xyz and .fgr per candidate, fit plot and report: (files, summary rows)."
     name, out = p.input.name, Path(out)
     for f in _input_files(out, name): f.unlink()
     if not p.candidates: return [], [failed_row(name, p.error)]
-    files, rows, n, a = [], [], len(p.candidates), assess(p.input, p.candidates)
+    files, rows, n, a = [], [], len(p.candidates), p.sure
     for k, c in enumerate(p.candidates, 1):
         stem = candidate_stem(name, k, n)
         files += [write_candidate_xyz(c, k, out / f"{stem}.xyz"), write_fit_curve(out / f"{stem}.fgr", p.input.r, p.input.G, c, k, name)]

@@ -25,7 +25,6 @@ html_theme = 'furo'
 html_title = f'cbldm {release}'
 html_static_path = ['_static']
 html_favicon = '_static/favicon.svg'
-html_css_files = []
 html_show_sourcelink = False
 
 nb_execution_mode = 'off'             # the committed outputs are the pages; `nbdev-test` is what runs the notebooks

@@ -8,7 +8,7 @@ CBLDM_REQUIRE_BROWSER=1 (as in CI), where they fail. CBLDM_DOCS_SCREENSHOTS=fold
 and the predict pages."""
 import functools, html.parser, http.server, os, shutil, subprocess, sys, threading
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
